@@ -1,0 +1,36 @@
+#pragma once
+// The job kinds every study offers, so the CLI, sweeps, reruns and (later) the GUI can create
+// any job from (study, kind, config) alone.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backend/core/config.h"
+#include "backend/core/job.h"
+
+namespace routescope::core {
+
+struct JobKind {
+  std::string study;
+  std::string kind;     // the CLI verb
+  std::string summary;  // one line for --help
+  ConfigSchema schema;
+  std::function<std::unique_ptr<Job>(const nlohmann::json& config)> create;
+  // False for jobs whose metrics are measurements (timings) that no rerun reproduces exactly.
+  bool reproducible = true;
+};
+
+class StudyRegistry {
+ public:
+  void add(JobKind kind);  // throws Error on a duplicate (study, kind)
+  const JobKind* find(const std::string& study, const std::string& kind) const;
+  const JobKind& get(const std::string& study, const std::string& kind) const;  // throws Error
+  const std::vector<JobKind>& kinds() const { return kinds_; }
+
+ private:
+  std::vector<JobKind> kinds_;
+};
+
+}  // namespace routescope::core
