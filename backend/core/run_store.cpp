@@ -172,20 +172,12 @@ void RunStore::migrate() {
   std::lock_guard lock(mutex_);
   Transaction tx(db_);
   {
-    // Any table that is not ours means the file is some other SQLite database.
-    Statement tables(db_, "SELECT name FROM sqlite_master WHERE type='table'");
-    bool ours = true, any = false;
-    while (tables.step()) {
-      any = true;
-      const std::string name = tables.text(0);
-      if (name != "schema_version" && name != "runs" && name != "metrics" && name != "artifacts" &&
-          name != "events") {
-        ours = false;
-      }
-    }
-    Statement has(db_, "SELECT count(*) FROM sqlite_master WHERE name='schema_version'");
-    has.step();
-    if (any && (!ours || has.integer(0) == 0)) {
+    // A database with tables but no schema_version table is some other SQLite file.
+    Statement tables(db_,
+                     "SELECT count(*), sum(name = 'schema_version') FROM sqlite_master "
+                     "WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    tables.step();
+    if (tables.integer(0) > 0 && tables.integer(1) == 0) {
       throw Error(path_ + ": not a RouteScope run store (unexpected tables)");
     }
   }
