@@ -47,6 +47,8 @@ if command -v update-alternatives >/dev/null; then
   fi
 fi
 
+# Let ccache share objects between clones in different folders (CI builds a fresh clone).
+export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
 cmake -S "$here" -B "$build_dir" -G Ninja -DROUTESCOPE_GUI="$gui" >&2
 cmake --build "$build_dir" -j "$jobs" >&2
 
