@@ -111,7 +111,8 @@ const std::string& checkpoint64MiB() {
     const std::string file = scratchDir() + "/checkpoint.safetensors";
     core::SafetensorsWriter writer;
     std::vector<std::byte> bytes(16 << 20);
-    for (int t = 0; t < 4; ++t) writer.add("layer" + std::to_string(t) + ".weight", core::DType::F32, {2048, 2048}, bytes);
+    for (int t = 0; t < 4; ++t)
+      writer.add("layer" + std::to_string(t) + ".weight", core::DType::F32, {2048, 2048}, bytes);
     writer.write(file);
     return file;
   }();

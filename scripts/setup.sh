@@ -56,7 +56,7 @@ case "$mode" in
   build) ;;
   demo)
     # Until the application window lands (foundation 3/3) the demo is the machine profile.
-    "$build_dir/app/cli/routescope-cli" system profile
+    "$build_dir/bin/routescope-cli" system profile
     ;;
   test)
     cd "$build_dir"

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "app/cli/cli_context.h"
+#include "app/cli/figure_commands.h"
 #include "app/cli/run_commands.h"
 #include "app/cli/signals.h"
 #include "app/cli/study_commands.h"
@@ -141,32 +142,26 @@ int main(int argc, char** argv) {
     action = [&] { return rs::cli::runSweep(cli, registry.get(sweep_study, sweep_kind), sweep_seeds); };
   });
 
-  // Figures and reports need the GUI libraries (foundation 2/3).
-  static std::string figure_run, figure_name, figure_format;
-  static int figure_dpi = 0;
-  for (const char* verb : {"export", "report"}) {
-    const bool is_export = std::string(verb) == "export";
-    auto* sub = app.add_subcommand(verb, is_export ? "Export a run's figure" : "Write a run's report");
-    sub->add_option("--run", figure_run, "Run id")->required();
-    if (is_export) {
-      sub->add_option("--figure", figure_name, "Figure name");
-      sub->add_option("--format", figure_format, "png, svg or pdf");
-      sub->add_option("--dpi", figure_dpi, "Resolution of PNG figures");
-    }
-    sub->callback([&, verb] {
-      action = [verb] {
-#ifdef ROUTESCOPE_HAVE_GUI
-        std::cerr << "error: " << verb
-                  << ": figure export and reports arrive with the views of foundation 2/3 "
-                  << "and are not in this version\n";
-#else
-        std::cerr << "error: " << verb << ": this routescope-cli was built without the GUI libraries "
-                  << "(-DROUTESCOPE_GUI=OFF); figures and reports need Qt and VTK\n";
-#endif
-        return rs::cli::kExitError;
-      };
-    });
-  }
+  // Figures and reports (need the GUI libraries; a build without them says so).
+  static rs::cli::FigureOptions figure_options;
+  auto* export_figure = app.add_subcommand("export", "Export a figure of a run (png, svg or pdf) to --out");
+  export_figure->add_option("--run", figure_options.runs, "Run id")->required();
+  export_figure->add_option("--figure", figure_options.figure, "Figure name (an unknown name lists them)")
+      ->required();
+  export_figure->add_option("--format", figure_options.format, "png, svg or pdf (default: from --out)");
+  export_figure->add_option("--dpi", figure_options.dpi, "PNG resolution")
+      ->check(CLI::Range(10, 2400))
+      ->capture_default_str();
+  export_figure->add_option("--width", figure_options.width, "Figure width in px at 96 dpi")
+      ->check(CLI::Range(1, 20000));
+  export_figure->add_option("--height", figure_options.height, "Figure height in px at 96 dpi")
+      ->check(CLI::Range(1, 20000));
+  export_figure->callback(
+      [&] { action = [&] { return rs::cli::exportFigureCommand(cli, figure_options, argc, argv); }; });
+  auto* report = app.add_subcommand(
+      "report", "Write the report of a run (or a comparison of runs) to --out .html or .pdf");
+  report->add_option("--run", figure_options.runs, "Run id (repeat to compare runs)")->required();
+  report->callback([&] { action = [&] { return rs::cli::reportCommand(cli, figure_options, argc, argv); }; });
 
   try {
     app.parse(argc, argv);

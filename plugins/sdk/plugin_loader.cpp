@@ -1,0 +1,52 @@
+#include "plugins/sdk/plugin_loader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibrary>
+
+namespace routescope::plugins {
+
+StudyPlugin* LoadedPlugins::find(const QString& study) const {
+  for (StudyPlugin* plugin : plugins) {
+    if (plugin->studyName() == study) return plugin;
+  }
+  return nullptr;
+}
+
+QStringList defaultPluginDirectories() {
+  QStringList directories;
+  const QString from_environment = qEnvironmentVariable("ROUTESCOPE_PLUGIN_PATH");
+  for (const QString& dir : from_environment.split(':', Qt::SkipEmptyParts)) directories << dir;
+  directories << QDir(QCoreApplication::applicationDirPath()).absoluteFilePath("../lib/routescope/plugins");
+  return directories;
+}
+
+std::unique_ptr<LoadedPlugins> loadPlugins(const QStringList& directories) {
+  auto loaded = std::make_unique<LoadedPlugins>();
+  for (const QString& directory : directories) {
+    const QDir dir(directory);
+    if (!dir.exists()) continue;
+    for (const QString& file : dir.entryList(QDir::Files, QDir::Name)) {
+      const QString path = dir.absoluteFilePath(file);
+      if (!QLibrary::isLibrary(path)) continue;
+      auto loader = std::make_unique<QPluginLoader>(path);
+      QObject* instance = loader->instance();
+      if (!instance) {
+        loaded->errors << path + ": " + loader->errorString().simplified();
+        continue;
+      }
+      auto* plugin = qobject_cast<StudyPlugin*>(instance);
+      if (!plugin) {
+        loaded->errors << path + ": not a RouteScope study plugin (" RouteScopeStudyPlugin_iid " expected)";
+        loader->unload();
+        continue;
+      }
+      if (loaded->find(plugin->studyName())) continue;  // an earlier directory wins
+      loaded->plugins << plugin;
+      loaded->loaders.push_back(std::move(loader));
+    }
+  }
+  return loaded;
+}
+
+}  // namespace routescope::plugins
