@@ -12,10 +12,6 @@
 namespace routescope::cli {
 namespace {
 
-std::string configText(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 std::string statusLine(const core::RunOutcome& outcome, const std::string& store_path) {
   std::ostringstream text;
   text << "run " << outcome.run_id << " " << core::toString(outcome.status) << " after "
@@ -40,19 +36,6 @@ int exitCodeFor(core::RunStatus status) {
   }
 }
 
-std::string recreateCommand(const core::JobKind& kind, const nlohmann::json& config, uint64_t seed,
-                            const std::string& device, int threads) {
-  std::string command = "routescope-cli " + kind.study + " " + kind.kind + " --seed " + std::to_string(seed) +
-                        " --device " + device + " --threads " + std::to_string(threads);
-  for (const auto& field : kind.schema.fields()) {
-    const nlohmann::json* value = core::configValue(config, field.key);
-    if (value && *value != field.default_value) {
-      command += " --set " + field.key + "=" + configText(*value);
-    }
-  }
-  return command;
-}
-
 core::RunOutcome launch(CliContext& cli, const core::JobKind& kind, const nlohmann::json& config,
                         uint64_t seed, const std::string& device, int threads, const std::string& group_id) {
   core::RunRequest request;
@@ -60,7 +43,7 @@ core::RunOutcome launch(CliContext& cli, const core::JobKind& kind, const nlohma
   request.kind = kind.kind;
   request.settings = {config, seed, system::resolveDevice(device), threads};
   request.group_id = group_id;
-  request.command_line = recreateCommand(kind, config, seed, device, threads);
+  request.command_line = core::recreateCommand(kind, config, seed, device, threads);
   request.runtime = system::describeRuntime();
   auto job = kind.create(config);
   core::CancelToken cancel;
@@ -88,19 +71,18 @@ int runStudyVerb(CliContext& cli, const core::JobKind& kind) {
 int runSweep(CliContext& cli, const core::JobKind& kind, const std::string& seeds_text) {
   std::vector<core::SweepAxis> axes;
   for (const auto& text : cli.options.overrides) axes.push_back(core::parseSweepAxis(text));
-  cli.options.overrides.clear();
   const std::vector<uint64_t> seeds =
       seeds_text.empty() ? std::vector<uint64_t>{cli.seedOrRandom()} : core::parseSeedList(seeds_text);
   const auto points = core::expandSweep(axes, seeds);
   // Resolve every config first: a typo in the last value must not surface after hours of runs.
+  // Each point's overrides replace the axes' "key=v1,v2" lists (which resolveConfig would reject).
   std::vector<nlohmann::json> configs;
-  const auto saved_overrides = cli.options.overrides;
+  const auto axes_text = cli.options.overrides;
   for (const auto& point : points) {
-    cli.options.overrides = saved_overrides;
-    cli.options.overrides.insert(cli.options.overrides.end(), point.overrides.begin(), point.overrides.end());
+    cli.options.overrides = point.overrides;
     configs.push_back(cli.resolveConfig(kind));
   }
-  cli.options.overrides = saved_overrides;
+  cli.options.overrides = axes_text;
   const std::string group = core::newGroupId();
   nlohmann::json runs = nlohmann::json::array();
   int exit_code = kExitOk;

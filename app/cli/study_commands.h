@@ -18,9 +18,6 @@ int runSweep(CliContext& cli, const core::JobKind& kind, const std::string& seed
 // Runs `kind` with a resolved config; the shared path of study verbs, sweeps and reruns.
 core::RunOutcome launch(CliContext& cli, const core::JobKind& kind, const nlohmann::json& config,
                         uint64_t seed, const std::string& device, int threads, const std::string& group_id);
-// The command line that re-creates a run: only non-default config keys appear as --set.
-std::string recreateCommand(const core::JobKind& kind, const nlohmann::json& config, uint64_t seed,
-                            const std::string& device, int threads);
 int exitCodeFor(core::RunStatus status);
 
 // Per metric: points, first/last step, last, min, max value.

@@ -4,6 +4,18 @@
 
 namespace routescope::core {
 
+std::string recreateCommand(const JobKind& kind, const nlohmann::json& config, uint64_t seed,
+                            const std::string& device, int threads) {
+  std::string command = "routescope-cli " + kind.study + " " + kind.kind + " --seed " + std::to_string(seed) +
+                        " --device " + device + " --threads " + std::to_string(threads);
+  for (const auto& field : kind.schema.fields()) {
+    const nlohmann::json* value = configValue(config, field.key);
+    if (!value || *value == field.default_value) continue;
+    command += " --set " + field.key + "=" + (value->is_string() ? value->get<std::string>() : value->dump());
+  }
+  return command;
+}
+
 void StudyRegistry::add(JobKind kind) {
   if (find(kind.study, kind.kind)) {
     throw Error("job kind " + kind.study + " " + kind.kind + " registered twice");

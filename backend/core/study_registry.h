@@ -22,6 +22,12 @@ struct JobKind {
   bool reproducible = true;
 };
 
+// The routescope-cli command that re-creates a run of `kind`: recorded in every run's provenance
+// (by the CLI and the GUI alike) and embedded in exported figures. Only config keys that differ
+// from the defaults appear, as --set.
+std::string recreateCommand(const JobKind& kind, const nlohmann::json& config, uint64_t seed,
+                            const std::string& device, int threads);
+
 class StudyRegistry {
  public:
   void add(JobKind kind);  // throws Error on a duplicate (study, kind)

@@ -47,8 +47,12 @@ void setRange(QAbstractAxis* axis, double low, double high) {
     high += pad;
   }
   axis->setRange(low, high);
-  // Round tick positions (0, 0.5, 1) instead of data extremes such as 4.99729e-09.
-  if (auto* linear = qobject_cast<QValueAxis*>(axis)) linear->applyNiceNumbers();
+  // Round tick positions (0, 0.5, 1) instead of data extremes such as 4.99729e-09; but rounding
+  // must not push non-negative data (losses, throughputs, counts) below zero.
+  if (auto* linear = qobject_cast<QValueAxis*>(axis)) {
+    linear->applyNiceNumbers();
+    if (low >= 0 && linear->min() < 0) linear->setMin(0);
+  }
 }
 
 }  // namespace
@@ -224,7 +228,9 @@ void ChartView::fitAxes() {
       setRange(y_axis_, y0, y1);
     } else {
       const double pad = (y1 - y0) * 0.05;
-      setRange(y_axis_, y0 - (bars_ ? 0 : pad), y1 + pad);
+      // Padding below must not cross zero for data that never does.
+      const double low = bars_ ? y0 : (y0 >= 0 ? std::max(0.0, y0 - pad) : y0 - pad);
+      setRange(y_axis_, low, y1 + pad);
     }
   }
 }

@@ -1,0 +1,20 @@
+#pragma once
+// The few command-line options of the window, read before QApplication exists because the
+// headless demo must pick Qt's offscreen platform first.
+
+#include <QString>
+
+namespace routescope::gui {
+
+struct GuiOptions {
+  bool demo = false;
+  bool help = false;
+  QString out;    // --out FILE: where the headless demo writes its report
+  QString error;  // a usage error, empty when the arguments are fine
+};
+
+GuiOptions parseGuiOptions(int argc, char** argv);
+// No X11 or Wayland display and no platform chosen explicitly.
+bool noDisplayAvailable();
+
+}  // namespace routescope::gui
