@@ -13,13 +13,18 @@ GuiOptions parseGuiOptions(int argc, char** argv) {
       options.demo = true;
     } else if (std::strcmp(arg, "--out") == 0 && i + 1 < argc) {
       options.out = QString::fromLocal8Bit(argv[++i]);
+    } else if (std::strcmp(arg, "--measure-startup") == 0) {
+      options.measure_startup = true;
+    } else if (std::strcmp(arg, "--screenshot") == 0 && i + 1 < argc) {
+      options.screenshot = QString::fromLocal8Bit(argv[++i]);
     } else if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0) {
       options.help = true;
-    } else if (arg[0] == '-' && arg[1] == '-' && std::strcmp(arg, "--out") != 0) {
+    } else if (arg[0] == '-' && arg[1] == '-' && std::strcmp(arg, "--out") != 0 &&
+               std::strcmp(arg, "--screenshot") != 0) {
       // Qt's own options (-platform, -style ...) take one dash; two dashes are ours.
       options.error = QStringLiteral("unknown option %1").arg(QString::fromLocal8Bit(arg));
-    } else if (std::strcmp(arg, "--out") == 0) {
-      options.error = QStringLiteral("--out needs a file name");
+    } else if (std::strcmp(arg, "--out") == 0 || std::strcmp(arg, "--screenshot") == 0) {
+      options.error = QStringLiteral("%1 needs a file name").arg(QString::fromLocal8Bit(arg));
     }
   }
   return options;

@@ -9,8 +9,12 @@ namespace routescope::gui {
 struct GuiOptions {
   bool demo = false;
   bool help = false;
-  QString out;    // --out FILE: where the headless demo writes its report
-  QString error;  // a usage error, empty when the arguments are fine
+  QString out;  // --out FILE: where the headless demo writes its report
+  // --measure-startup: print the time to a usable window and the idle memory, then quit
+  // (for the closing notes and regressions; see bench/README.md).
+  bool measure_startup = false;
+  QString screenshot;  // --screenshot FILE: with --measure-startup, save the window as PNG
+  QString error;       // a usage error, empty when the arguments are fine
 };
 
 GuiOptions parseGuiOptions(int argc, char** argv);

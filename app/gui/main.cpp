@@ -10,6 +10,7 @@
 #include "app/gui/headless_demo.h"
 #include "app/gui/main_window.h"
 #include "app/gui/palettes.h"
+#include "app/gui/startup_measurement.h"
 #include "app/gui/translation_loader.h"
 #include "backend/core/provenance.h"
 
@@ -20,7 +21,9 @@ int main(int argc, char** argv) {
     std::cout << "usage: routescope [--demo [--out report.html]]\n"
                  "  --demo        start the guided demo (without a display: write its report)\n"
                  "  --out FILE    where the display-less demo writes its report "
-                 "(default ./routescope-demo-report.html)\n";
+                 "(default ./routescope-demo-report.html)\n"
+                 "  --measure-startup [--screenshot FILE]\n"
+                 "                print the time to a usable window and the idle memory, then quit\n";
     return 0;
   }
   if (!options.error.isEmpty()) {
@@ -52,6 +55,7 @@ int main(int argc, char** argv) {
   MainWindowOptions window_options;
   window_options.start_demo = options.demo;
   MainWindow window(window_options);
+  if (options.measure_startup) measureStartup(window, options.screenshot);
   window.show();
   return app.exec();
 }
