@@ -10,15 +10,16 @@
 namespace routescope::cli {
 
 struct FigureOptions {
-  std::vector<std::string> runs;
+  std::vector<std::string> runs;  // --run ID (repeatable, or ID,ID)
   std::string figure;
   std::string format;  // empty: from --out's suffix
   int dpi = 150;
-  int width = 0;  // 0: the figure's preferred size
-  int height = 0;
+  std::string size;  // "WxH" in px at 96 dpi; empty: the figure's preferred size
 };
 
 int exportFigureCommand(CliContext& cli, const FigureOptions& options, int argc, char** argv);
 int reportCommand(CliContext& cli, const FigureOptions& options, int argc, char** argv);
+// Lists the figures the run's study plugin offers.
+int listFiguresCommand(CliContext& cli, const FigureOptions& options, int argc, char** argv);
 
 }  // namespace routescope::cli

@@ -152,16 +152,18 @@ int main(int argc, char** argv) {
   export_figure->add_option("--dpi", figure_options.dpi, "PNG resolution")
       ->check(CLI::Range(10, 2400))
       ->capture_default_str();
-  export_figure->add_option("--width", figure_options.width, "Figure width in px at 96 dpi")
-      ->check(CLI::Range(1, 20000));
-  export_figure->add_option("--height", figure_options.height, "Figure height in px at 96 dpi")
-      ->check(CLI::Range(1, 20000));
+  export_figure->add_option("--size", figure_options.size, "WxH in px at 96 dpi (default: the figure's own)");
   export_figure->callback(
       [&] { action = [&] { return rs::cli::exportFigureCommand(cli, figure_options, argc, argv); }; });
   auto* report = app.add_subcommand(
       "report", "Write the report of a run (or a comparison of runs) to --out .html or .pdf");
-  report->add_option("--run", figure_options.runs, "Run id (repeat to compare runs)")->required();
+  report->add_option("--run", figure_options.runs, "Run id; ID,ID or repeated --run compares runs")
+      ->required();
   report->callback([&] { action = [&] { return rs::cli::reportCommand(cli, figure_options, argc, argv); }; });
+  auto* figures = app.add_subcommand("figures", "List the figures a run offers");
+  figures->add_option("--run", figure_options.runs, "Run id")->required();
+  figures->callback(
+      [&] { action = [&] { return rs::cli::listFiguresCommand(cli, figure_options, argc, argv); }; });
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLibrary>
 
 namespace routescope::plugins {
@@ -17,7 +19,12 @@ QStringList defaultPluginDirectories() {
   QStringList directories;
   const QString from_environment = qEnvironmentVariable("ROUTESCOPE_PLUGIN_PATH");
   for (const QString& dir : from_environment.split(':', Qt::SkipEmptyParts)) directories << dir;
-  directories << QDir(QCoreApplication::applicationDirPath()).absoluteFilePath("../lib/routescope/plugins");
+  // The CLI loads plugins before it creates its QApplication (to choose the Qt platform), when
+  // applicationDirPath() is not available yet.
+  const QString executable_dir = QCoreApplication::instance()
+                                     ? QCoreApplication::applicationDirPath()
+                                     : QFileInfo(QFile::symLinkTarget("/proc/self/exe")).absolutePath();
+  directories << QDir(executable_dir).absoluteFilePath("../lib/routescope/plugins");
   return directories;
 }
 

@@ -48,6 +48,9 @@ class StudyPlugin {
   virtual QStringList figureNames(const RunData& run) const = 0;
   // nullptr for an unknown name.
   virtual std::unique_ptr<widgets::Figure> createFigure(const RunData& run, const QString& name) = 0;
+  // True for figures drawn by VTK (which renders only through X): without a display the CLI then
+  // starts a private Xvfb instead of using Qt's offscreen platform.
+  virtual bool figureNeedsDisplay(const RunData& run, const QString& name) const { return false; }
   // Study-specific report sections (tables, explanations) for `run`.
   virtual QList<widgets::ReportSection> reportSections(const RunData& run) { return {}; }
   // The view of a run inside the app; the default shows every figure in tabs.
