@@ -28,13 +28,6 @@
         </message>
     </context>
     <context>
-        <name>routescope::gui::ComparisonTab</name>
-        <message>
-            <source>step</source>
-            <translation>Schritt</translation>
-        </message>
-    </context>
-    <context>
         <name>routescope::app::ComparisonView</name>
         <message>
             <source>Only keys that differ</source>
@@ -114,13 +107,6 @@
         <message>
             <source>Figures (*.png *.svg *.pdf)</source>
             <translation>Abbildungen (*.png *.svg *.pdf)</translation>
-        </message>
-    </context>
-    <context>
-        <name>routescope::gui::FallbackRunList</name>
-        <message>
-            <source>Compare selected</source>
-            <translation>Auswahl vergleichen</translation>
         </message>
     </context>
     <context>
@@ -280,20 +266,32 @@
             <translation>Berichte (*.html *.pdf)</translation>
         </message>
         <message>
-            <source>Open run store</source>
-            <translation>Laufspeicher öffnen</translation>
+            <source>Run stores (*.sqlite)</source>
+            <translation>Laufspeicher (*.sqlite)</translation>
         </message>
         <message>
-            <source>Run stores (*.sqlite);;All files (*)</source>
-            <translation>Laufspeicher (*.sqlite);;Alle Dateien (*)</translation>
+            <source>Run bundles (*.rsbundle)</source>
+            <translation>Laufbündel (*.rsbundle)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
         </message>
         <message>
             <source>Import bundle</source>
             <translation>Bündel importieren</translation>
         </message>
         <message>
-            <source>Run bundles (*.sqlite *.rsbundle);;All files (*)</source>
-            <translation>Laufbündel (*.sqlite *.rsbundle);;Alle Dateien (*)</translation>
+            <source>Run bundles (*.rsbundle);;All files (*)</source>
+            <translation>Laufbündel (*.rsbundle);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>The run store is not open.</source>
+            <translation>Der Laufspeicher ist nicht geöffnet.</translation>
         </message>
         <message>
             <source>Imported %1 run(s), skipped %2 already present</source>

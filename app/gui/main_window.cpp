@@ -4,6 +4,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMenu>
@@ -285,25 +286,49 @@ void MainWindow::askExportReport() {
 }
 
 void MainWindow::askOpen() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open run store"), settings_.run_store_path,
-                                                    tr("Run stores (*.sqlite);;All files (*)"));
-  if (path.isEmpty() || !openStore(path).isEmpty()) return;
-  settings_.save();
+  QStringList filters{tr("Run stores (*.sqlite)"), tr("Run bundles (*.rsbundle)")};
+  if (plugins_) filters << plugins_->openFileFilters();
+  filters << tr("All files (*)");
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open"), settings_.run_store_path,
+                                                    filters.join(QStringLiteral(";;")));
+  if (!path.isEmpty()) openPath(path);
+}
+
+QString MainWindow::openPath(const QString& path) {
+  if (plugins::StudyPlugin* opener = plugins_ ? plugins_->findOpener(path) : nullptr) {
+    QString error;
+    QWidget* view = opener->openFile(path, tabs_, &error);
+    if (!view) {
+      report(error);
+      return error;
+    }
+    tabs_->addFileView(view, QFileInfo(path).fileName());
+    return {};
+  }
+  if (path.endsWith(QStringLiteral(".rsbundle"))) return importBundleFile(path);
+  const QString error = openStore(path);
+  if (error.isEmpty()) settings_.save();
+  return error;
 }
 
 void MainWindow::askImportBundle() {
-  if (!store_) return;
   const QString path = QFileDialog::getOpenFileName(this, tr("Import bundle"), QString(),
-                                                    tr("Run bundles (*.sqlite *.rsbundle);;All files (*)"));
-  if (path.isEmpty()) return;
+                                                    tr("Run bundles (*.rsbundle);;All files (*)"));
+  if (!path.isEmpty()) importBundleFile(path);
+}
+
+QString MainWindow::importBundleFile(const QString& path) {
+  if (!store_) return tr("The run store is not open.");
   try {
     const auto result = core::importBundle(*store_, path.toStdString());
     log_->addMessage(tr("info"), tr("Imported %1 run(s), skipped %2 already present")
                                      .arg(result.imported.size())
                                      .arg(result.skipped.size()));
     refreshRunBrowser();
+    return {};
   } catch (const std::exception& e) {
     report(QString::fromStdString(e.what()));
+    return QString::fromStdString(e.what());
   }
 }
 

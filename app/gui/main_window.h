@@ -61,6 +61,11 @@ class MainWindow : public QMainWindow {
   void startDemo(const QString& study);
   QString openRun(const QString& run_id);
   QString openStore(const QString& path);
+  // File → Open: a run store, a run bundle (imported) or a file a study plugin registers.
+  // Returns an empty string on success, else a one-line error (also reported in the window).
+  QString openPath(const QString& path);
+  // Adds the runs of a bundle to the open store; empty string or a one-line error.
+  QString importBundleFile(const QString& path);
   // Both return an empty string on success, else a one-line error (also logged).
   QString exportFigure(const QString& figure, const QString& path, widgets::FigureFormat format, QSize size);
   QString exportReport(const QString& path);

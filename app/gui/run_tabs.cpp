@@ -74,6 +74,11 @@ QString RunTabs::openComparison(const QStringList& run_ids) {
   }
 }
 
+void RunTabs::addFileView(QWidget* view, const QString& title) {
+  view->setParent(this);
+  setCurrentIndex(addTab(view, title));
+}
+
 QStringList RunTabs::openTabKeys() const {
   QStringList keys;
   for (int i = 0; i < count(); ++i) {

@@ -23,6 +23,8 @@ class RunTabs : public QTabWidget {
   // Both return an empty string on success, else a one-line error.
   QString openRun(const QString& run_id);
   QString openComparison(const QStringList& run_ids);
+  // A view a study plugin made of a file (File → Open); not restored after a crash.
+  void addFileView(QWidget* view, const QString& title);
   void closeAll();
   // "RUN" for a run tab, "RUN1,RUN2,..." for a comparison; in tab order.
   QStringList openTabKeys() const;

@@ -15,6 +15,25 @@ StudyPlugin* LoadedPlugins::find(const QString& study) const {
   return nullptr;
 }
 
+StudyPlugin* LoadedPlugins::findOpener(const QString& path) const {
+  const QString name = QFileInfo(path).fileName();
+  for (StudyPlugin* plugin : plugins) {
+    for (const QString& filter : plugin->openFileFilters()) {
+      // "Label (*.a *_b.c)": the patterns are between the parentheses.
+      const qsizetype open = filter.lastIndexOf('('), close = filter.lastIndexOf(')');
+      const QString patterns = open >= 0 && close > open ? filter.mid(open + 1, close - open - 1) : filter;
+      if (QDir::match(patterns.split(' ', Qt::SkipEmptyParts), name)) return plugin;
+    }
+  }
+  return nullptr;
+}
+
+QStringList LoadedPlugins::openFileFilters() const {
+  QStringList filters;
+  for (StudyPlugin* plugin : plugins) filters << plugin->openFileFilters();
+  return filters;
+}
+
 QStringList defaultPluginDirectories() {
   QStringList directories;
   const QString from_environment = qEnvironmentVariable("ROUTESCOPE_PLUGIN_PATH");

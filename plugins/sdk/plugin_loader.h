@@ -17,6 +17,10 @@ struct LoadedPlugins {
   QStringList errors;           // one line each: "path: reason"
   std::vector<std::unique_ptr<QPluginLoader>> loaders;
   StudyPlugin* find(const QString& study) const;
+  // The plugin whose openFileFilters() match `path`'s file name (first match), or null.
+  StudyPlugin* findOpener(const QString& path) const;
+  // Every plugin's file filters.
+  QStringList openFileFilters() const;
 };
 
 // $ROUTESCOPE_PLUGIN_PATH (colon-separated) first, then ../lib/routescope/plugins next to the

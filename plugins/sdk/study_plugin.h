@@ -53,6 +53,13 @@ class StudyPlugin {
   virtual bool figureNeedsDisplay(const RunData& run, const QString& name) const { return false; }
   // Study-specific report sections (tables, explanations) for `run`.
   virtual QList<widgets::ReportSection> reportSections(const RunData& run) { return {}; }
+  // File types this study opens from File → Open, as dialog filters ("TNTP networks (*_net.tntp)").
+  virtual QStringList openFileFilters() const { return {}; }
+  // A view of `path` owned by `parent`; nullptr with a one-line `*error` when it cannot be read.
+  virtual QWidget* openFile(const QString& path, QWidget* parent, QString* error) {
+    *error = path + ": this study opens no files";
+    return nullptr;
+  }
   // The view of a run inside the app; the default shows every figure in tabs.
   virtual QWidget* createRunView(const RunData& run, QWidget* parent);
 };

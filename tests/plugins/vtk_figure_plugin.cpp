@@ -1,5 +1,8 @@
 // A study plugin whose one figure is a VTK view (a red sphere): lets the CLI tests check that
-// `routescope-cli export` starts a private Xvfb for VTK figures when there is no display.
+// `routescope-cli export` starts a private Xvfb for VTK figures when there is no display. It also
+// registers a file type ("*.sphere", shown as text), for the app's File → Open tests.
+#include <QFile>
+#include <QLabel>
 #include <QObject>
 
 #include "plugins/sdk/study_plugin.h"
@@ -16,6 +19,17 @@ class VtkFigurePlugin : public QObject, public routescope::plugins::StudyPlugin 
   QString displayName() const override { return QStringLiteral("VTK demo"); }
   QStringList figureNames(const routescope::plugins::RunData&) const override { return {"sphere"}; }
   bool figureNeedsDisplay(const routescope::plugins::RunData&, const QString&) const override { return true; }
+  QStringList openFileFilters() const override { return {QStringLiteral("Sphere scenes (*.sphere)")}; }
+  QWidget* openFile(const QString& path, QWidget* parent, QString* error) override {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+      *error = path + ": cannot read";
+      return nullptr;
+    }
+    auto* view = new QLabel(QString::fromUtf8(file.readAll()), parent);
+    view->setObjectName(QStringLiteral("sphereFileView"));
+    return view;
+  }
   std::unique_ptr<routescope::widgets::Figure> createFigure(const routescope::plugins::RunData&,
                                                             const QString& name) override {
     if (name != "sphere") return nullptr;
