@@ -837,6 +837,14 @@
             <translation>Dunkel</translation>
         </message>
         <message>
+            <source>Hours:minutes:seconds</source>
+            <translation>Stunden:Minuten:Sekunden</translation>
+        </message>
+        <message>
+            <source>Seconds</source>
+            <translation>Sekunden</translation>
+        </message>
+        <message>
             <source>Browse…</source>
             <translation>Durchsuchen…</translation>
         </message>
@@ -863,6 +871,10 @@
         <message>
             <source>Decimal places</source>
             <translation>Nachkommastellen</translation>
+        </message>
+        <message>
+            <source>Durations</source>
+            <translation>Zeitdauern</translation>
         </message>
         <message>
             <source>Run store</source>

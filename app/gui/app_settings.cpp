@@ -20,6 +20,7 @@ AppSettings AppSettings::load() {
   a.palette = static_cast<PaletteChoice>(s.value("view/palette", 0).toInt());
   a.decimals = s.value("view/decimals", 3).toInt();
   a.scientific = s.value("view/scientific", false).toBool();
+  a.durations = static_cast<widgets::DurationStyle>(s.value("view/durations", 0).toInt());
   return a;
 }
 
@@ -32,6 +33,7 @@ void AppSettings::save() const {
   s.setValue("view/palette", static_cast<int>(palette));
   s.setValue("view/decimals", decimals);
   s.setValue("view/scientific", scientific);
+  s.setValue("view/durations", static_cast<int>(durations));
 }
 
 }  // namespace routescope::gui

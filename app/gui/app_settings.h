@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include "widgets/format/display_format.h"
+
 namespace routescope::gui {
 
 enum class PaletteChoice { Light, Dark };
@@ -17,7 +19,9 @@ struct AppSettings {
   PaletteChoice palette = PaletteChoice::Light;
   int decimals = 3;
   bool scientific = false;
+  widgets::DurationStyle durations = widgets::DurationStyle::Clock;
 
+  widgets::DisplayFormat displayFormat() const { return {decimals, scientific, durations}; }
   static AppSettings load();
   void save() const;
 };

@@ -4,9 +4,9 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "app/gui/app_settings.h"
 #include "app/gui/job_controller.h"
 #include "app/gui/job_row.h"
-#include "app/gui/number_format.h"
 
 namespace routescope::gui {
 
@@ -34,7 +34,8 @@ JobPanel::JobPanel(JobController& controller, const AppSettings& settings, QWidg
   connect(&controller_, &JobController::jobChanged, this, &JobPanel::onJobChanged);
   connect(&controller_, &JobController::metricStreamed, this,
           [this](quint64 id, const QString& name, qint64, double value) {
-            if (JobRow* r = rows_.value(id)) r->addMetric(name, value, formatNumber(value, settings_));
+            if (JobRow* r = rows_.value(id))
+              r->addMetric(name, value, settings_.displayFormat().number(value));
           });
 }
 
@@ -50,7 +51,7 @@ void JobPanel::onJobChanged(const core::QueueEntry& entry) {
     empty_->hide();
   }
   const bool was_finished = r->finished();
-  r->update(entry);
+  r->update(entry, settings_.displayFormat());
   if (!was_finished && r->finished()) place(r, true);
 }
 

@@ -52,7 +52,7 @@ QString JobRow::stateText() const {
   return status_->text();
 }
 
-void JobRow::update(const core::QueueEntry& entry) {
+void JobRow::update(const core::QueueEntry& entry, const widgets::DisplayFormat& format) {
   last_ = entry;
   if (entry.state == core::QueueState::Waiting) {
     status_->setText(tr("Waiting for the running job"));
@@ -61,9 +61,7 @@ void JobRow::update(const core::QueueEntry& entry) {
   if (entry.state == core::QueueState::Running) {
     bar_->setValue(static_cast<int>(entry.progress.fraction * 1000));
     const QString eta =
-        entry.progress.eta_s
-            ? tr("ETA %1").arg(QString::fromStdString(core::formatDuration(*entry.progress.eta_s)))
-            : tr("ETA unknown");
+        entry.progress.eta_s ? tr("ETA %1").arg(format.duration(*entry.progress.eta_s)) : tr("ETA unknown");
     status_->setText(QStringLiteral("%1 · %2").arg(QString::fromStdString(entry.progress.message), eta));
     return;
   }
@@ -71,7 +69,7 @@ void JobRow::update(const core::QueueEntry& entry) {
   run_id_ = QString::fromStdString(entry.outcome.run_id);
   cancel_->hide();
   const auto status = entry.outcome.status;
-  const QString took = QString::fromStdString(core::formatDuration(entry.outcome.seconds));
+  const QString took = format.duration(entry.outcome.seconds);
   if (status == core::RunStatus::Completed) {
     bar_->setValue(1000);
     status_->setText(tr("Completed in %1").arg(took));

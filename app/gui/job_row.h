@@ -5,6 +5,7 @@
 #include <QFrame>
 
 #include "backend/core/job_queue.h"
+#include "widgets/format/display_format.h"
 
 class QLabel;
 class QProgressBar;
@@ -19,7 +20,7 @@ class JobRow : public QFrame {
 
  public:
   JobRow(uint64_t id, const QString& title, QWidget* parent = nullptr);
-  void update(const core::QueueEntry& entry);
+  void update(const core::QueueEntry& entry, const widgets::DisplayFormat& format);
   void addMetric(const QString& name, double value, const QString& formatted);
   uint64_t id() const { return id_; }
   const QString& runId() const { return run_id_; }

@@ -160,6 +160,7 @@ QString MainWindow::openStore(const QString& path) {
   auto* browser = new RunBrowserWidget(*store_, *plugins_, runs_dock_);
   connect(browser, &RunBrowserWidget::openRunRequested, this, [this](const QString& id) { openRun(id); });
   connect(browser, &RunBrowserWidget::compareRunsRequested, this, &MainWindow::compareRuns);
+  browser->setDisplayFormat(settings_.displayFormat());
   run_browser_ = browser;
   runs_dock_->setWidget(browser);
   tabs_->setSources(store_.get(), plugins_.get());
@@ -343,6 +344,8 @@ void MainWindow::applySettings(const AppSettings& settings) {
   settings_ = settings;
   settings_.save();
   applyPalette(settings_.palette);
+  if (auto* browser = qobject_cast<RunBrowserWidget*>(run_browser_))
+    browser->setDisplayFormat(settings_.displayFormat());
   // Installing the translator sends LanguageChange, which rebuilds the menus (changeEvent).
   if (language_changed) applyLanguage(settings_.language);
 }

@@ -21,7 +21,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent)
       language_(new QComboBox(this)),
       palette_(new QComboBox(this)),
       decimals_(new QSpinBox(this)),
-      scientific_(new QCheckBox(tr("Scientific notation"), this)) {
+      scientific_(new QCheckBox(tr("Scientific notation"), this)),
+      durations_(new QComboBox(this)) {
   setWindowTitle(tr("Settings"));
   setObjectName(QStringLiteral("settingsDialog"));
   threads_->setRange(1, std::max(1, QThread::idealThreadCount()) * 2);
@@ -37,6 +38,8 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent)
   decimals_->setRange(0, 12);
   decimals_->setValue(s.decimals);
   scientific_->setChecked(s.scientific);
+  durations_->addItems({tr("Hours:minutes:seconds"), tr("Seconds")});
+  durations_->setCurrentIndex(static_cast<int>(s.durations));
   auto* browse = new QPushButton(tr("Browse…"), this);
   auto* store_row = new QHBoxLayout;
   store_row->addWidget(store_);
@@ -50,6 +53,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent)
   form->addRow(tr("Palette"), palette_);
   form->addRow(tr("Decimal places"), decimals_);
   form->addRow(QString(), scientific_);
+  form->addRow(tr("Durations"), durations_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   form->addRow(buttons);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
@@ -67,6 +71,7 @@ SettingsDialog::SettingsDialog(const AppSettings& s, QWidget* parent)
   connect(palette_, &QComboBox::currentIndexChanged, this, changed);
   connect(decimals_, &QSpinBox::valueChanged, this, changed);
   connect(scientific_, &QCheckBox::toggled, this, changed);
+  connect(durations_, &QComboBox::currentIndexChanged, this, changed);
 }
 
 AppSettings SettingsDialog::settings() const {
@@ -78,6 +83,7 @@ AppSettings SettingsDialog::settings() const {
   s.palette = static_cast<PaletteChoice>(palette_->currentIndex());
   s.decimals = decimals_->value();
   s.scientific = scientific_->isChecked();
+  s.durations = static_cast<widgets::DurationStyle>(durations_->currentIndex());
   return s;
 }
 

@@ -32,6 +32,7 @@ class SettingsDialog : public QDialog {
   QComboBox* palette_;
   QSpinBox* decimals_;
   QCheckBox* scientific_;
+  QComboBox* durations_;
 };
 
 }  // namespace routescope::gui

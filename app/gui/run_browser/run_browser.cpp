@@ -228,6 +228,10 @@ void RunBrowser::selectRuns(const QStringList& run_ids) {
   updateActions();
 }
 
+void RunBrowser::setDisplayFormat(const widgets::DisplayFormat& format) {
+  model_->setDisplayFormat(format);
+}
+
 void RunBrowser::refresh() {
   const QStringList selected = selectedRunIds();
   const QString current = currentRunId();

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include "app/gui/run_browser/run_browser_prompts.h"
+#include "widgets/format/display_format.h"
 
 class QAction;
 class QComboBox;
@@ -34,6 +35,8 @@ class RunBrowser : public QWidget {
 
   // Re-reads the store (runs added, finished or changed elsewhere); the selection is kept.
   void refresh();
+  // How durations and metric values are shown (Settings → Units and numbers).
+  void setDisplayFormat(const widgets::DisplayFormat& format);
   // Selected runs, in table order.
   QStringList selectedRunIds() const;
   // Selects these runs (those present and shown) and makes the first one current.

@@ -81,6 +81,11 @@ int RunTableModel::columnCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : FirstMetricColumn + static_cast<int>(key_metrics_.size());
 }
 
+void RunTableModel::setDisplayFormat(const widgets::DisplayFormat& format) {
+  format_ = format;
+  if (!rows_.empty()) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 double RunTableModel::durationSeconds(const core::RunRecord& record) {
   const int64_t end = record.finished_ms.value_or(core::nowMillis());
   return static_cast<double>(end - record.created_ms) / 1000.0;
@@ -102,10 +107,10 @@ QVariant RunTableModel::displayValue(const Row& row, int column) const {
     case StartColumn:
       return QDateTime::fromMSecsSinceEpoch(r.created_ms).toString(QStringLiteral("yyyy-MM-dd hh:mm:ss"));
     case DurationColumn:
-      return q(core::formatDuration(durationSeconds(r)));
+      return format_.duration(durationSeconds(r));
     default: {
       const auto found = row.last_values.find(key_metrics_.value(column - FirstMetricColumn));
-      return found == row.last_values.end() ? QVariant() : QVariant(QString::number(found->second, 'g', 6));
+      return found == row.last_values.end() ? QVariant() : QVariant(format_.number(found->second));
     }
   }
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "backend/core/run_record.h"
+#include "widgets/format/display_format.h"
 
 namespace routescope::core {
 class RunStore;
@@ -39,6 +40,8 @@ class RunTableModel : public QAbstractTableModel {
 
   // Re-reads every run and its metrics from the store.
   void reload();
+  // How durations and metric values are shown (Settings → Units and numbers).
+  void setDisplayFormat(const widgets::DisplayFormat& format);
 
   const core::RunRecord& record(int row) const { return rows_.at(static_cast<size_t>(row)).record; }
   // -1 when no row has that id.
@@ -70,6 +73,7 @@ class RunTableModel : public QAbstractTableModel {
   static double durationSeconds(const core::RunRecord& record);
 
   core::RunStore& store_;
+  widgets::DisplayFormat format_;
   std::vector<Row> rows_;
   QStringList key_metrics_;
 };

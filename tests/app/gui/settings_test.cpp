@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QLocale>
+
 #include <QApplication>
 #include <QMenu>
 #include <QMenuBar>
@@ -24,6 +26,7 @@ TEST(Settings, RoundTripThroughQSettings) {
   s.palette = PaletteChoice::Dark;
   s.decimals = 5;
   s.scientific = true;
+  s.durations = widgets::DurationStyle::Seconds;
   s.save();
   qunsetenv("ROUTESCOPE_DB");  // else $ROUTESCOPE_DB wins over the saved store
   const AppSettings back = AppSettings::load();
@@ -34,6 +37,9 @@ TEST(Settings, RoundTripThroughQSettings) {
   EXPECT_EQ(back.palette, PaletteChoice::Dark);
   EXPECT_EQ(back.decimals, 5);
   EXPECT_TRUE(back.scientific);
+  EXPECT_EQ(back.durations, widgets::DurationStyle::Seconds);
+  EXPECT_EQ(back.displayFormat().duration(3723), QLocale().toString(3723) + " s");
+  EXPECT_EQ(back.displayFormat().number(0.5), QLocale().toString(0.5, 'e', 5));
 }
 
 TEST(Settings, PaletteAndLanguageApplyLive) {

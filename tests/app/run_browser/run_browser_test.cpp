@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -108,18 +109,27 @@ TEST_F(RunBrowserTest, RowsAndColumnsShowTheRunsOfTheStore) {
   EXPECT_EQ(cell(runs.baseline, RunTableModel::KindColumn), "gemm");
   EXPECT_EQ(cell(runs.baseline, RunTableModel::StatusColumn), "completed");
   EXPECT_EQ(cell(runs.baseline, RunTableModel::DurationColumn), "1:01:40");
-  EXPECT_EQ(cell(runs.baseline, metricColumn("peak_gflops")), "100");
+  EXPECT_EQ(cell(runs.baseline, metricColumn("peak_gflops")), "100.000");
   EXPECT_EQ(cell(runs.baseline, metricColumn("train_loss")), "");
   EXPECT_EQ(cell(runs.tuned, RunTableModel::DurationColumn), "1:40");
-  EXPECT_EQ(cell(runs.tuned, metricColumn("peak_gflops")), "9.5");
+  EXPECT_EQ(cell(runs.tuned, metricColumn("peak_gflops")), "9.500");
   EXPECT_EQ(cell(runs.failed, RunTableModel::StatusColumn), "failed");
-  EXPECT_EQ(cell(runs.failed, metricColumn("valid_loss")), "3");
-  EXPECT_EQ(cell(runs.failed, metricColumn("train_loss")), "2.5");
+  EXPECT_EQ(cell(runs.failed, metricColumn("valid_loss")), "3.000");
+  EXPECT_EQ(cell(runs.failed, metricColumn("train_loss")), "2.500");
   EXPECT_EQ(cell(runs.running, RunTableModel::StatusColumn), "running");
-  EXPECT_EQ(cell(runs.running, metricColumn("train_loss")), "4");
+  EXPECT_EQ(cell(runs.running, metricColumn("train_loss")), "4.000");
   // Newest first by default.
   EXPECT_EQ(shownIds().back(), q(runs.baseline));
   EXPECT_EQ(browser.findChild<QLabel*>("runCount")->text(), "4 of 4 runs");
+}
+
+TEST_F(RunBrowserTest, DisplayFormatFromSettingsAppliesToDurationsAndMetrics) {
+  browser.setDisplayFormat({1, false, widgets::DurationStyle::Seconds});
+  EXPECT_EQ(cell(runs.baseline, RunTableModel::DurationColumn), QLocale().toString(3700) + " s");
+  EXPECT_EQ(cell(runs.tuned, metricColumn("peak_gflops")), "9.5");
+  browser.setDisplayFormat({2, true, widgets::DurationStyle::Clock});
+  EXPECT_EQ(cell(runs.baseline, RunTableModel::DurationColumn), "1:01:40");
+  EXPECT_EQ(cell(runs.tuned, metricColumn("peak_gflops")), "9.50e+00");
 }
 
 TEST_F(RunBrowserTest, DurationsAndMetricsSortAsNumbers) {
