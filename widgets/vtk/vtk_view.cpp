@@ -186,18 +186,10 @@ void VtkView::paintGL() {
   if (!graphics_ready_) return;
   // resizeGL does not run when only the device pixel ratio changes (moving to another screen).
   syncRenderWindowSize();
-  vtkOpenGLState* state = window_->GetState();
-  // Qt (and anything else painting in this context) changed GL state behind VTK's cache: re-read it,
-  // and restore Qt's state afterwards.
-  state->Reset();
-  state->Push();
-  // Qt leaves depth testing at GL_LESS; VTK's coincident-topology handling assumes GL_LEQUAL.
-  state->vtkglDepthFunc(GL_LEQUAL);
-  window_->SetReadyForRendering(true);
-  window_->SetIsCurrent(true);
+  enterVtkRendering();
   window_->Render();
   window_->SetReadyForRendering(false);
-  state->Pop();
+  window_->GetState()->Pop();
   forceOpaqueAlpha();
 }
 
@@ -245,16 +237,23 @@ bool VtkView::ensureGraphicsReady(QString* error) {
   return true;
 }
 
+void VtkView::enterVtkRendering() {
+  vtkOpenGLState* state = window_->GetState();
+  // Qt (and anything else painting in this context) changed GL state behind VTK's cache: re-read
+  // it, and save Qt's state so the caller can Pop() it afterwards.
+  state->Reset();
+  state->Push();
+  // Qt leaves depth testing at GL_LESS; VTK's coincident-topology handling assumes GL_LEQUAL.
+  state->vtkglDepthFunc(GL_LEQUAL);
+  window_->SetReadyForRendering(true);
+  window_->SetIsCurrent(true);
+}
+
 void VtkView::beginExternalRender() {
   // QOpenGLWidget::makeCurrent is right here (outside VTK's render): it also binds the widget's
   // FBO, which receives VTK's blit and is repainted by the next paintGL anyway.
   makeCurrent();
-  vtkOpenGLState* state = window_->GetState();
-  state->Reset();
-  state->Push();
-  state->vtkglDepthFunc(GL_LEQUAL);
-  window_->SetReadyForRendering(true);
-  window_->SetIsCurrent(true);
+  enterVtkRendering();
   // vtkWindowToImageFilter and the GL2PS exporter render through the interactor when there is one;
   // with the interactor's rendering off (see the constructor) they would read a stale frame.
   interactor_->EnableRenderOn();

@@ -86,6 +86,8 @@ class VtkView : public QOpenGLWidget, public Figure {
   void syncRenderWindowSize();
   void releaseGraphicsResources();
   bool ensureGraphicsReady(QString* error);
+  // Makes VTK's GL state cache valid in Qt's context and pushes Qt's state (caller pops it).
+  void enterVtkRendering();
   void beginExternalRender();
   void endExternalRender();
   void forceOpaqueAlpha();
