@@ -72,12 +72,17 @@ void BM_CancelBaseline_OneStep(benchmark::State& state) {
 }
 BENCHMARK(BM_CancelBaseline_OneStep)->Unit(benchmark::kMillisecond);
 
-void BM_MetricsBatched(benchmark::State& state) {
-  core::RunStore store(scratchDir() + "/batched.sqlite");
+// A fresh run to write metrics into.
+std::string metricsRun(core::RunStore& store) {
   core::NewRun run;
   run.study = "bench";
   run.kind = "metrics";
-  const std::string id = store.beginRun(run);
+  return store.beginRun(run);
+}
+
+void BM_MetricsBatched(benchmark::State& state) {
+  core::RunStore store(scratchDir() + "/batched.sqlite");
+  const std::string id = metricsRun(store);
   core::CancelToken cancel;
   int64_t step = 0;
   for (auto _ : state) {
@@ -91,10 +96,7 @@ BENCHMARK(BM_MetricsBatched)->Unit(benchmark::kMillisecond);
 
 void BM_MetricsOneTransactionEach(benchmark::State& state) {
   core::RunStore store(scratchDir() + "/single.sqlite");
-  core::NewRun run;
-  run.study = "bench";
-  run.kind = "metrics";
-  const std::string id = store.beginRun(run);
+  const std::string id = metricsRun(store);
   int64_t step = 0;
   for (auto _ : state) {
     for (int i = 0; i < 1000; ++i) {

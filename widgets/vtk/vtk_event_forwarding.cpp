@@ -91,39 +91,33 @@ void VtkEventForwarder::setPointer(const QMouseEvent& event, qreal device_pixel_
   interactor_->SetAltKey(modifiers.testFlag(Qt::AltModifier) ? 1 : 0);
 }
 
+namespace {
+
+// The VTK event for pressing or releasing a Qt mouse button; 0 for buttons VTK has no event for.
+unsigned long buttonEvent(Qt::MouseButton button, bool press) {
+  switch (button) {
+    case Qt::LeftButton:
+      return press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
+    case Qt::MiddleButton:
+      return press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
+    case Qt::RightButton:
+      return press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
 void VtkEventForwarder::mousePress(const QMouseEvent& event, qreal device_pixel_ratio, bool double_click) {
   // A repeat count of 1 is how VTK styles recognise a double click.
   setPointer(event, device_pixel_ratio, double_click ? 1 : 0);
-  switch (event.button()) {
-    case Qt::LeftButton:
-      interactor_->InvokeEvent(vtkCommand::LeftButtonPressEvent);
-      break;
-    case Qt::MiddleButton:
-      interactor_->InvokeEvent(vtkCommand::MiddleButtonPressEvent);
-      break;
-    case Qt::RightButton:
-      interactor_->InvokeEvent(vtkCommand::RightButtonPressEvent);
-      break;
-    default:
-      break;
-  }
+  if (const unsigned long id = buttonEvent(event.button(), true)) interactor_->InvokeEvent(id);
 }
 
 void VtkEventForwarder::mouseRelease(const QMouseEvent& event, qreal device_pixel_ratio) {
   setPointer(event, device_pixel_ratio, 0);
-  switch (event.button()) {
-    case Qt::LeftButton:
-      interactor_->InvokeEvent(vtkCommand::LeftButtonReleaseEvent);
-      break;
-    case Qt::MiddleButton:
-      interactor_->InvokeEvent(vtkCommand::MiddleButtonReleaseEvent);
-      break;
-    case Qt::RightButton:
-      interactor_->InvokeEvent(vtkCommand::RightButtonReleaseEvent);
-      break;
-    default:
-      break;
-  }
+  if (const unsigned long id = buttonEvent(event.button(), false)) interactor_->InvokeEvent(id);
 }
 
 void VtkEventForwarder::mouseMove(const QMouseEvent& event, qreal device_pixel_ratio) {

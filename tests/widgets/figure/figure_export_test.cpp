@@ -74,16 +74,23 @@ TEST_F(FigureExportTest, SvgParsesAndCarriesMetadata) {
   const QString path = dir_ + "/loss.svg";
   ASSERT_EQ(chart_->exportFigure(path, request_), QString());
   QXmlStreamReader xml(read(path));
-  QString metadata, width;
+  QString metadata, width, height, view_box;
   int paths = 0;
   while (!xml.atEnd()) {
     xml.readNext();
-    if (xml.isStartElement() && xml.name() == u"svg") width = xml.attributes().value("width").toString();
+    if (xml.isStartElement() && xml.name() == u"svg") {
+      width = xml.attributes().value("width").toString();
+      height = xml.attributes().value("height").toString();
+      view_box = xml.attributes().value("viewBox").toString();
+    }
     if (xml.isStartElement() && xml.name() == u"metadata") metadata = xml.readElementText();
     if (xml.isStartElement() && (xml.name() == u"path" || xml.name() == u"polyline")) ++paths;
   }
   ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-  EXPECT_TRUE(width.startsWith("169") || width == "640" || width.startsWith("640")) << width.toStdString();
+  // The figure's size in physical units (640 px and 480 px at 96 dpi) over a 640×480 user space.
+  EXPECT_EQ(width, QString::number(640 / 96.0 * 25.4, 'f', 3) + "mm");
+  EXPECT_EQ(height, QString::number(480 / 96.0 * 25.4) + "mm");
+  EXPECT_EQ(view_box, "0 0 640 480");
   EXPECT_EQ(QJsonDocument::fromJson(metadata.toUtf8()).object()["config_hash"].toString(), "0f0f0f0f0f0f");
   EXPECT_GT(paths, 3);  // vector content, not an embedded bitmap
 }
