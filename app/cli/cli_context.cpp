@@ -3,6 +3,7 @@
 #include <iostream>
 #include <random>
 
+#include "backend/core/error.h"
 #include "backend/core/paths.h"
 #include "backend/core/process_info.h"
 
@@ -24,8 +25,19 @@ int CliContext::threads() const {
 }
 
 nlohmann::json CliContext::resolveConfig(const core::JobKind& kind) const {
-  const nlohmann::json user =
-      options.config_file.empty() ? nlohmann::json() : core::loadConfigFile(options.config_file);
+  // Defaults < preset < --config file < --set.
+  nlohmann::json user = nlohmann::json::object();
+  if (!options.preset.empty()) {
+    const auto preset = kind.presets.find(options.preset);
+    if (preset == kind.presets.end()) {
+      std::string known;
+      for (const auto& [name, values] : kind.presets) known += (known.empty() ? "" : ", ") + name;
+      throw core::Error("--preset '" + options.preset + "': unknown preset (known: " + known + ")");
+    }
+    for (const auto& [key, value] : preset->second.items()) core::setConfigValue(user, key, value);
+    if (kind.schema.find("preset")) core::setConfigValue(user, "preset", options.preset);
+  }
+  if (!options.config_file.empty()) user.merge_patch(core::loadConfigFile(options.config_file));
   return kind.schema.resolve(user, options.overrides);
 }
 

@@ -29,6 +29,7 @@ struct GlobalOptions {
   std::string config_file;
   std::vector<std::string> overrides;  // --set key=value
   std::string out;
+  std::string preset;  // --preset NAME, for job kinds that offer presets
 };
 
 class CliContext {

@@ -15,7 +15,7 @@
 #include "app/cli/study_commands.h"
 #include "backend/core/error.h"
 #include "backend/core/provenance.h"
-#include "backend/system/register.h"
+#include "backend/studies/register_studies.h"
 
 namespace rs = routescope;
 
@@ -50,11 +50,31 @@ void addGlobalOptions(CLI::App& app, rs::cli::GlobalOptions& o) {
   app.add_option("--out", o.out, "Output file");
 }
 
+// Fields a job kind exposes as `--flag VALUE` (or a positional argument) become --set overrides.
+// They are appended as CLI11 parses, so a later --set of the same key still wins only if written
+// after it; flags are meant for keys users rarely also --set.
+void addFieldOptions(CLI::App& verb, const rs::core::JobKind& kind, std::vector<std::string>& overrides) {
+  for (const auto& field : kind.schema.fields()) {
+    if (field.cli_flag.empty()) continue;
+    const std::string key = field.key;
+    if (field.type == rs::core::FieldType::Boolean) {
+      verb.add_flag_callback("--" + field.cli_flag, [&overrides, key] { overrides.push_back(key + "=true"); },
+                             field.help);
+      continue;
+    }
+    const std::string name = field.cli_positional ? field.cli_flag : "--" + field.cli_flag;
+    auto* option = verb.add_option_function<std::string>(
+        name, [&overrides, key](const std::string& value) { overrides.push_back(key + "=" + value); },
+        field.help);
+    if (field.cli_positional) option->required();
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   rs::core::StudyRegistry registry;
-  rs::system::registerSystemJobs(registry);
+  rs::studies::registerAllStudies(registry);
   rs::cli::CliContext cli(registry);
 
   CLI::App app{
@@ -78,6 +98,12 @@ int main(int argc, char** argv) {
     }
     auto* verb = study->add_subcommand(kind.kind, kind.summary);
     verb->footer(configHelp(kind));
+    addFieldOptions(*verb, kind, cli.options.overrides);
+    if (!kind.presets.empty()) {
+      std::string names;
+      for (const auto& [name, values] : kind.presets) names += (names.empty() ? "" : ", ") + name;
+      verb->add_option("--preset", cli.options.preset, "Start from a preset: " + names);
+    }
     const auto* k = &kind;
     verb->callback([&, k] { action = [&, k] { return rs::cli::runStudyVerb(cli, *k); }; });
   }

@@ -63,7 +63,19 @@ int runStudyVerb(CliContext& cli, const core::JobKind& kind) {
                            {"seconds", outcome.seconds}, {"seed", seed},
                            {"db", cli.store().path()},   {"metrics", summary}};
   if (!outcome.error.empty()) result["error"] = outcome.error;
-  cli.emit(result, metricSummaryText(summary) + statusLine(outcome, cli.store().path()));
+  // The job's headline results (JobContext::result) at the top level, as the study contracts say.
+  std::string result_text;
+  for (const auto& info : cli.store().artifacts(outcome.run_id)) {
+    if (info.name != core::kResultArtifact) continue;
+    const auto bytes = cli.store().readArtifact(outcome.run_id, info.name);
+    const auto headline =
+        nlohmann::json::parse(std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    for (const auto& [key, value] : headline.items()) {
+      if (!result.contains(key)) result[key] = value;
+      result_text += "  " + key + ": " + (value.is_string() ? value.get<std::string>() : value.dump()) + "\n";
+    }
+  }
+  cli.emit(result, result_text + metricSummaryText(summary) + statusLine(outcome, cli.store().path()));
   if (outcome.status == core::RunStatus::Failed) std::cerr << "error: " << outcome.error << "\n";
   return exitCodeFor(outcome.status);
 }

@@ -9,7 +9,7 @@
 #include "backend/core/error.h"
 #include "backend/core/job_runner.h"
 #include "backend/core/run_store.h"
-#include "backend/system/register.h"
+#include "backend/studies/register_studies.h"
 #include "plugins/sdk/run_exports.h"
 
 namespace routescope::gui {
@@ -46,7 +46,7 @@ int runHeadlessDemo(const QString& out_path) {
     const plugins::GuidedDemo demo = *plugin->guidedDemo();
 
     core::StudyRegistry registry;
-    system::registerSystemJobs(registry);
+    studies::registerAllStudies(registry);
     core::RunStore store(settings.run_store_path.toStdString());
     PreparedJob prepared =
         prepareJob(registry, plugin->studyName(), demo.job.kind, demo.job.overrides, settings);

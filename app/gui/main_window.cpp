@@ -29,7 +29,7 @@
 #include "app/gui/translation_loader.h"
 #include "backend/core/bundle.h"
 #include "backend/core/run_store.h"
-#include "backend/system/register.h"
+#include "backend/studies/register_studies.h"
 #include "plugins/sdk/run_exports.h"
 
 using RunBrowserWidget = routescope::app::RunBrowser;
@@ -113,7 +113,7 @@ void MainWindow::loadWorkbench() {
   plugins_ = plugins::loadPlugins(plugins::defaultPluginDirectories());
   for (const QString& error : plugins_->errors)
     log_->addMessage(tr("warning"), tr("Plugin skipped: %1").arg(error));
-  system::registerSystemJobs(registry_);
+  studies::registerAllStudies(registry_);
   sidebar_->setPlugins(plugins_.get());
   const QString error = openStore(settings_.run_store_path);
   buildMenus();  // now with the plugins' launchers and demos

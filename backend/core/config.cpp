@@ -75,26 +75,38 @@ ConfigSchema& ConfigSchema::add(ConfigField field) {
 
 ConfigSchema& ConfigSchema::integer(std::string key, int64_t fallback, std::optional<double> min,
                                     std::optional<double> max, std::string help) {
-  return add({std::move(key), FieldType::Integer, fallback, min, max, {}, std::move(help)});
+  return add({std::move(key), FieldType::Integer, fallback, min, max, {}, std::move(help), {}, false});
 }
 
 ConfigSchema& ConfigSchema::real(std::string key, double fallback, std::optional<double> min,
                                  std::optional<double> max, std::string help) {
-  return add({std::move(key), FieldType::Real, fallback, min, max, {}, std::move(help)});
+  return add({std::move(key), FieldType::Real, fallback, min, max, {}, std::move(help), {}, false});
 }
 
 ConfigSchema& ConfigSchema::boolean(std::string key, bool fallback, std::string help) {
-  return add({std::move(key), FieldType::Boolean, fallback, {}, {}, {}, std::move(help)});
+  return add({std::move(key), FieldType::Boolean, fallback, {}, {}, {}, std::move(help), {}, false});
 }
 
 ConfigSchema& ConfigSchema::text(std::string key, std::string fallback, std::string help) {
-  return add({std::move(key), FieldType::Text, std::move(fallback), {}, {}, {}, std::move(help)});
+  return add({std::move(key), FieldType::Text, std::move(fallback), {}, {}, {}, std::move(help), {}, false});
 }
 
 ConfigSchema& ConfigSchema::choice(std::string key, std::string fallback, std::vector<std::string> choices,
                                    std::string help) {
   return add(
-      {std::move(key), FieldType::Choice, std::move(fallback), {}, {}, std::move(choices), std::move(help)});
+      {std::move(key), FieldType::Choice, std::move(fallback), {}, {}, std::move(choices), std::move(help), {}, false});
+}
+
+ConfigSchema& ConfigSchema::flag(std::string name) {
+  if (fields_.empty()) throw Error("config schema: flag '" + name + "' before any field");
+  fields_.back().cli_flag = std::move(name);
+  return *this;
+}
+
+ConfigSchema& ConfigSchema::positional(std::string name) {
+  flag(std::move(name));
+  fields_.back().cli_positional = true;
+  return *this;
 }
 
 const ConfigField* ConfigSchema::find(std::string_view key) const {

@@ -22,6 +22,10 @@ struct ConfigField {
   std::optional<double> max;
   std::vector<std::string> choices;  // for FieldType::Choice
   std::string help;
+  // When set, routescope-cli offers the field as `--<cli_flag> VALUE` (a bare flag for booleans),
+  // or as a positional argument when `cli_positional`; both are shorthands for --set key=value.
+  std::string cli_flag;
+  bool cli_positional = false;
 };
 
 class ConfigSchema {
@@ -35,6 +39,10 @@ class ConfigSchema {
   ConfigSchema& choice(std::string key, std::string fallback, std::vector<std::string> choices,
                        std::string help);
 
+  // Exposes the field added last as a CLI option `--name` (see ConfigField::cli_flag).
+  ConfigSchema& flag(std::string name);
+  // Exposes the field added last as the verb's positional argument, shown as `name`.
+  ConfigSchema& positional(std::string name);
   const std::vector<ConfigField>& fields() const { return fields_; }
   const ConfigField* find(std::string_view key) const;
   nlohmann::json defaults() const;

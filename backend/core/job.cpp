@@ -68,6 +68,11 @@ void JobContext::artifactText(const std::string& name, std::string_view text) {
   artifact(name, std::as_bytes(std::span(text.data(), text.size())));
 }
 
+void JobContext::result(const nlohmann::json& fields) {
+  results_.update(fields);
+  artifactText(std::string(kResultArtifact), results_.dump(2));
+}
+
 void JobContext::artifactFile(const std::string& name, const std::string& path) {
   store_.putArtifactFile(run_id_, name, path);
 }

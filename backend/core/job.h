@@ -18,6 +18,9 @@
 
 namespace routescope::core {
 
+// The artifact holding a run's headline results (JobContext::result).
+inline constexpr std::string_view kResultArtifact = "result.json";
+
 class RunStore;
 
 // Shared between whoever may cancel (GUI button, SIGINT handler, queue) and the running job.
@@ -80,6 +83,10 @@ class JobContext {
   void artifact(const std::string& name, std::span<const std::byte> bytes);
   void artifactText(const std::string& name, std::string_view text);
   void artifactFile(const std::string& name, const std::string& path);
+  // The run's headline results (merged into the object so far and stored as the artifact
+  // "result.json"); routescope-cli prints their keys at the top level of its --json output.
+  void result(const nlohmann::json& fields);
+  const nlohmann::json& results() const { return results_; }
   // Records an input file (path + SHA-256) in the run's provenance; returns the checksum.
   std::string recordInput(const std::string& path);
   const nlohmann::json& inputs() const { return inputs_; }
@@ -95,6 +102,7 @@ class JobContext {
   std::vector<MetricPoint> pending_;
   std::chrono::steady_clock::time_point last_flush_;
   nlohmann::json inputs_ = nlohmann::json::array();
+  nlohmann::json results_ = nlohmann::json::object();
 };
 
 class Job {

@@ -3,6 +3,7 @@
 // any job from (study, kind, config) alone.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,10 @@ struct JobKind {
   std::string summary;  // one line for --help
   ConfigSchema schema;
   std::function<std::unique_ptr<Job>(const nlohmann::json& config)> create;
+  // Named starting points (`--preset NAME`): config values applied over the defaults and under
+  // the config file and --set. The chosen name is kept in the config under "preset" when the
+  // schema declares that key.
+  std::map<std::string, nlohmann::json> presets;
   // False for jobs whose metrics are measurements (timings) that no rerun reproduces exactly.
   bool reproducible = true;
 };

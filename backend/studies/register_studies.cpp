@@ -1,0 +1,15 @@
+#include "backend/studies/register_studies.h"
+
+#include "backend/moe/register.h"
+#include "backend/system/register.h"
+#include "backend/traffic/register.h"
+
+namespace routescope::studies {
+
+void registerAllStudies(core::StudyRegistry& registry) {
+  system::registerSystemJobs(registry);
+  moe::registerMoeJobs(registry);
+  traffic::registerTrafficJobs(registry);
+}
+
+}  // namespace routescope::studies
