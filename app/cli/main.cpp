@@ -10,9 +10,11 @@
 
 #include "app/cli/cli_context.h"
 #include "app/cli/figure_commands.h"
+#include "app/cli/moe_commands.h"
 #include "app/cli/run_commands.h"
 #include "app/cli/signals.h"
 #include "app/cli/study_commands.h"
+#include "app/cli/traffic_commands.h"
 #include "backend/core/error.h"
 #include "backend/core/provenance.h"
 #include "backend/studies/register_studies.h"
@@ -107,6 +109,18 @@ int main(int argc, char** argv) {
     const auto* k = &kind;
     verb->callback([&, k] { action = [&, k] { return rs::cli::runStudyVerb(cli, *k); }; });
   }
+
+  // Study verbs that are not jobs (file inspection and conversion).
+  auto studyCommand = [&](const std::string& name) -> CLI::App& {
+    auto& study = studies[name];
+    if (!study) {
+      study = app.add_subcommand(name, "The " + name + " study");
+      study->require_subcommand(1);
+    }
+    return *study;
+  };
+  rs::cli::addMoeCommands(studyCommand("moe"), cli, action);
+  rs::cli::addTrafficCommands(studyCommand("traffic"), cli, action);
 
   // runs ...
   auto* runs = app.add_subcommand("runs", "List, inspect, re-create, export and move runs");
