@@ -18,6 +18,7 @@ packages=(
   libtorch-dev libopenblas0-openmp            # LibTorch; OpenBLAS so it does not use the 12x slower reference BLAS
   libsqlite3-dev nlohmann-json3-dev libcli11-dev
   libsentencepiece-dev sentencepiece
+  fortunes-de manpages manpages-dev man-db groff-base libc6-dev linux-libc-dev libstdc++-12-dev  # MoE corpus: german, english, code
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libvtk9-dev libgl-dev

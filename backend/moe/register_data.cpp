@@ -1,0 +1,12 @@
+#include "backend/moe/register_data.h"
+
+#include "backend/moe/data_jobs.h"
+
+namespace routescope::moe {
+
+void registerMoeDataJobs(core::StudyRegistry& registry) {
+  registry.add(corpusJobKind());
+  registry.add(tokenizerJobKind());
+}
+
+}  // namespace routescope::moe
