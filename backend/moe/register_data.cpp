@@ -7,6 +7,8 @@ namespace routescope::moe {
 void registerMoeDataJobs(core::StudyRegistry& registry) {
   registry.add(corpusJobKind());
   registry.add(tokenizerJobKind());
+  registry.add(importTraceJobKind());
+  registry.add(inspectCheckpointJobKind());
 }
 
 }  // namespace routescope::moe
