@@ -73,6 +73,10 @@ class JobContext {
 
   void progress(double fraction, std::string_view message);
   bool cancelled() const { return cancel_.cancelled(); }
+  // For library calls that take the token themselves (child processes, corpus builders).
+  const CancelToken& cancelToken() const { return cancel_; }
+  // Jobs that build on earlier runs (resume, trace a trained model) read their artifacts here.
+  const RunStore& store() const { return store_; }
   // Jobs call this at least once per second (or per training step).
   void throwIfCancelled() const;
 

@@ -1,20 +1,14 @@
 // SentencePiece tokenizer: training in a child process (the library call cannot be interrupted,
-// so cancelling kills the child), loading from the serialized model proto.
-#include <fcntl.h>
-#include <unistd.h>
-
+// so cancelling kills the child), loading from the serialized model proto. Both go through the
+// routescope-sentencepiece tool, never the library itself (see sentencepiece_service.h).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 
-#include "backend/core/child_process.h"
 #include "backend/core/error.h"
+#include "backend/moe/sentencepiece_service.h"
 #include "backend/moe/tokenizer.h"
-
-#ifdef ROUTESCOPE_HAVE_SENTENCEPIECE
-#include <sentencepiece_processor.h>
-#include <sentencepiece_trainer.h>
-#endif
 
 namespace fs = std::filesystem;
 
@@ -38,31 +32,19 @@ namespace {
 
 class SentencePieceTokenizer final : public Tokenizer {
  public:
-  explicit SentencePieceTokenizer(std::string proto) : proto_(std::move(proto)) {
-    const auto status = processor_.LoadFromSerializedProto(proto_);
-    if (!status.ok()) throw core::Error("sentencepiece model: " + std::string(status.message()));
-  }
+  explicit SentencePieceTokenizer(std::string proto) : proto_(std::move(proto)), service_(proto_) {}
   std::string kind() const override { return "sentencepiece"; }
-  int vocabSize() const override { return processor_.GetPieceSize(); }
-  std::vector<int32_t> encode(std::string_view text) const override {
-    std::vector<int> ids;
-    const auto status = processor_.Encode(text, &ids);
-    if (!status.ok()) throw core::Error("sentencepiece encode: " + std::string(status.message()));
-    return {ids.begin(), ids.end()};
-  }
+  int vocabSize() const override { return static_cast<int>(service_.pieces().size()); }
+  std::vector<int32_t> encode(std::string_view text) const override { return service_.encode(text); }
   std::string decode(std::span<const int32_t> ids) const override {
-    std::vector<int> v(ids.begin(), ids.end());
-    for (int id : v) checkId(id);
-    std::string text;
-    const auto status = processor_.Decode(v, &text);
-    if (!status.ok()) throw core::Error("sentencepiece decode: " + std::string(status.message()));
-    return text;
+    for (int32_t id : ids) checkId(id);
+    return service_.decode(ids);
   }
   std::string piece(int32_t id) const override {
     checkId(id);
-    const std::string& p = processor_.IdToPiece(id);
+    const std::string& p = service_.pieces()[static_cast<size_t>(id)];
     // Byte pieces are spelled "<0xNN>"; show them like the byte tokenizer does.
-    if (processor_.IsByte(id) && p.size() == 6) {
+    if (service_.bytePieces()[static_cast<size_t>(id)] && p.size() == 6) {
       return displayByte(static_cast<unsigned char>(std::stoi(p.substr(3, 2), nullptr, 16)));
     }
     return p;
@@ -73,14 +55,15 @@ class SentencePieceTokenizer final : public Tokenizer {
   }
 
  private:
-  void checkId(int id) const {
-    if (id < 0 || id >= processor_.GetPieceSize()) {
+  void checkId(int32_t id) const {
+    if (id < 0 || id >= vocabSize()) {
       throw core::Error("sentencepiece: id " + std::to_string(id) + " is outside the vocabulary (" +
-                        std::to_string(processor_.GetPieceSize()) + ")");
+                        std::to_string(vocabSize()) + ")");
     }
   }
   std::string proto_;
-  sentencepiece::SentencePieceProcessor processor_;
+  // SentencePiece runs in the routescope-sentencepiece tool (see sentencepiece_service.h).
+  SentencePieceService service_;
 };
 
 // Writes the training lines: all of them, or, above the byte budget, an evenly spread selection
@@ -112,14 +95,6 @@ int64_t writeTrainingInput(const std::vector<std::string>& texts, int64_t max_by
   return written;
 }
 
-std::string lastLine(const std::string& path) {
-  std::ifstream in(path);
-  std::string line, last;
-  while (std::getline(in, line)) {
-    if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
-  }
-  return last;
-}
 
 }  // namespace
 
@@ -137,7 +112,6 @@ std::unique_ptr<Tokenizer> trainSentencePiece(const std::vector<std::string>& tr
   }
   const std::string input = (fs::path(work_dir) / "sentencepiece_input.txt").string();
   const std::string prefix = (fs::path(work_dir) / "sentencepiece").string();
-  const std::string log = prefix + ".log";
   if (writeTrainingInput(train_texts, options.max_training_bytes, input) == 0) {
     throw core::Error("sentencepiece: the training texts are empty");
   }
@@ -160,23 +134,10 @@ std::unique_ptr<Tokenizer> trainSentencePiece(const std::vector<std::string>& tr
       {"input_sentence_size", "0"},  // the input is already capped, deterministically
       {"num_threads", std::to_string(std::max(1, options.threads))},
   };
-  const int code = core::runInChildProcess(cancel, [&] {
-    // SentencePiece logs every step to stderr; keep it in a file and report its last line.
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd >= 0) {
-      ::dup2(fd, 2);
-      ::close(fd);
-    }
-    const auto status = sentencepiece::SentencePieceTrainer::Train(args);
-    if (!status.ok()) {
-      std::fprintf(stderr, "%s\n", std::string(status.message()).c_str());
-      return 1;
-    }
-    return 0;
-  });
-  if (code != 0) {
-    throw core::Error("sentencepiece training failed: " + lastLine(log) + " (log: " + log + ")");
-  }
+  std::vector<std::string> flags;
+  for (const auto& [key, value] : args) flags.push_back("--" + key + "=" + value);
+  std::sort(flags.begin(), flags.end());  // a stable command line
+  trainWithSentencePieceTool(flags, cancel);
   std::ifstream model(prefix + ".model", std::ios::binary);
   std::string proto((std::istreambuf_iterator<char>(model)), std::istreambuf_iterator<char>());
   if (proto.empty()) throw core::Error("sentencepiece training wrote no model: " + prefix + ".model");

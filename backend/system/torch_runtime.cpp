@@ -42,4 +42,15 @@ void prepareTorch(uint64_t seed, int threads) {
   at::set_num_threads(std::max(1, threads));
 }
 
+void runWithTorchErrors(const std::function<void()>& work) {
+  try {
+    work();
+  } catch (const c10::Error& e) {
+    std::string message = e.what_without_backtrace();
+    // LibTorch appends "Exception raised from ..." on later lines; keep the first line.
+    message = message.substr(0, message.find('\n'));
+    throw core::Error(message);
+  }
+}
+
 }  // namespace routescope::system

@@ -3,6 +3,7 @@
 // Torch-free header so the CLI and tests need not compile LibTorch headers.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "backend/core/provenance.h"
@@ -15,5 +16,8 @@ core::RuntimeInfo describeRuntime();
 std::string resolveDevice(const std::string& requested);
 // Seeds LibTorch (CPU and CUDA) and fixes the intra-op thread count; called at job start.
 void prepareTorch(uint64_t seed, int threads);
+// Runs `work`, turning LibTorch's errors (c10::Error, whose what() carries a C++ backtrace) into
+// core::Error with the one-line message alone.
+void runWithTorchErrors(const std::function<void()>& work);
 
 }  // namespace routescope::system
