@@ -49,12 +49,19 @@ LayerKey keyOf(const std::smatch& m, const Layout& layout) {
 class Checkpoint {
  public:
   explicit Checkpoint(const std::string& path) {
-    if (path.ends_with(".json")) {
-      sharded_ = core::ShardedSafetensors::open(path);
-      names_ = sharded_->names();
-    } else {
-      single_ = core::SafetensorsFile::open(path);
-      for (const auto& t : single_->tensors()) names_.push_back(t.name);
+    try {
+      if (path.ends_with(".json")) {
+        sharded_ = core::ShardedSafetensors::open(path);
+        names_ = sharded_->names();
+      } else {
+        single_ = core::SafetensorsFile::open(path);
+        for (const auto& t : single_->tensors()) names_.push_back(t.name);
+      }
+    } catch (const core::Error& e) {
+      // The reader names the file and the defect; say first what that means for the user.
+      std::string detail = e.what();
+      if (detail.starts_with(path + ": ")) detail.erase(0, path.size() + 2);
+      throw core::Error(path + ": not a readable safetensors checkpoint (" + detail + ")");
     }
   }
   const std::vector<std::string>& names() const { return names_; }

@@ -102,5 +102,9 @@ TEST_F(CheckpointRouters, MalformedCheckpointsGiveOneLineErrorsNamingTheFile) {
   EXPECT_NE(errorOf("malformed/no_routers.safetensors").find("no router tensors found"), std::string::npos);
   EXPECT_NE(errorOf("malformed/inconsistent.safetensors").find("inconsistent router shapes"),
             std::string::npos);
+  for (const char* name : {"not_safetensors", "truncated"}) {
+    const std::string e = errorOf(std::string("malformed/") + name + ".safetensors");
+    EXPECT_NE(e.find(": not a readable safetensors checkpoint ("), std::string::npos) << e;
+  }
   EXPECT_EQ(errorOf("missing.safetensors").rfind(path("missing.safetensors"), 0), 0u);
 }

@@ -81,6 +81,21 @@ TEST(SentencePiece, TrainsInAChildProcessAndRoundTrips) {
   EXPECT_THROW(loadTokenizer("sentencepiece", std::vector<std::byte>(5, std::byte{0x7f})),
                routescope::core::Error);
   EXPECT_THROW(trainSentencePiece(sampleTexts(), 100, cancel, dir), routescope::core::Error);
+
+  SentencePieceOptions bpe;
+  bpe.model = SentencePieceModel::Bpe;
+  const auto bpe_tokenizer = trainSentencePiece(sampleTexts(), 400, cancel, dir, bpe);
+  EXPECT_EQ(bpe_tokenizer->decode(bpe_tokenizer->encode(text)), text);
+  fs::remove_all(dir);
+}
+
+TEST(SentencePiece, TrainingIsDeterministic) {
+  if (!sentencePieceAvailable()) GTEST_SKIP() << "built without SentencePiece";
+  const std::string dir = routescope::testing::makeTempDir();
+  CancelToken cancel;
+  const auto a = trainSentencePiece(sampleTexts(), 400, cancel, dir)->serialize();
+  const auto b = trainSentencePiece(sampleTexts(), 400, cancel, dir)->serialize();
+  EXPECT_EQ(a, b) << "the same texts must give the same model (runs are re-created from their config)";
   fs::remove_all(dir);
 }
 

@@ -1,0 +1,186 @@
+// routescope-cli moe verbs of the data layer, end to end: import-trace, export-trace,
+// inspect-checkpoint, corpus and tokenizer (exit codes, --json contracts, one-line errors).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "backend/core/run_store.h"
+#include "backend/moe/corpus.h"
+#include "backend/moe/tokenizer.h"
+#include "backend/moe/trace_store.h"
+#include "tests/support/cli_runner.h"
+
+namespace fs = std::filesystem;
+using routescope::testing::CliResult;
+using routescope::testing::runCli;
+
+namespace {
+
+class MoeCli : public ::testing::Test {
+ protected:
+  void SetUp() override { dir_ = routescope::testing::makeTempDir(); }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string db() const { return dir_ + "/runs.sqlite"; }
+
+  CliResult cli(std::vector<std::string> args) {
+    args.insert(args.end(), {"--db", db(), "--quiet"});
+    return runCli(args);
+  }
+  nlohmann::json json(std::vector<std::string> args) {
+    args.push_back("--json");
+    const CliResult r = cli(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out, nullptr, false);
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    const std::string path = dir_ + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  static int lines(const std::string& text) {
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  }
+  std::string fixtures() {
+    const std::string out = dir_ + "/fixtures";
+    const std::string command = std::string("python3 '") + ROUTESCOPE_MOE_FIXTURE_SCRIPT + "' '" + out + "'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return out;
+  }
+  std::string dir_;
+};
+
+const char* kTrace =
+    "{\"input_ids\": [5, 6, 7], \"predicted_token_ids\": [6, 7, 5], \"exp_ids\": [[[0, 1], [2, 3]], "
+    "[[1, 1], [0, 3]], [[3, 2], [1, 0]]], \"exp_probs\": [[[0.5, 0.25], [0.25, 0.125]], [[0.5, 0.5], "
+    "[0.25, 0.25]], [[0.75, 0.5], [0.125, 0.25]]], \"domain\": \"code\", \"num_experts\": 4}\n"
+    "{\"input_ids\": [9], \"predicted_token_ids\": [5], \"exp_ids\": [[[2, 2], [3, 1]]], \"exp_probs\": "
+    "[[[0.5, 0.5], [0.25, 0.25]]], \"domain\": \"german\", \"num_experts\": 4}\n";
+
+}  // namespace
+
+TEST_F(MoeCli, ImportTraceThenExportGivesTheSameJsonl) {
+  const std::string file = write("trace.jsonl", kTrace);
+  const std::string tokenizer =
+      write("tokenizer.json", R"({"model": {"vocab": {"a": 5, "b": 6, "c": 7, "ü": 9}}})");
+  const auto imported = json({"moe", "import-trace", file, "--tokenizer", tokenizer});
+  ASSERT_TRUE(imported.contains("run_id")) << imported.dump();
+  EXPECT_EQ(imported["tokens"], 4);
+  EXPECT_EQ(imported["layers"], 2);
+  EXPECT_EQ(imported["top_k"], 2);
+  const std::string run_id = imported["run_id"];
+
+  {
+    routescope::core::RunStore store(db());
+    EXPECT_EQ(routescope::moe::traceSteps(store, run_id), std::vector<int64_t>{0});
+    const auto trace = routescope::moe::loadTrace(store, run_id, 0);
+    EXPECT_EQ(trace.pieceOf(9), "ü");
+    EXPECT_EQ(trace.experts, 4);
+  }
+
+  const std::string out = dir_ + "/out.jsonl";
+  const auto exported = json({"moe", "export-trace", "--run", run_id, "--out", out});
+  EXPECT_EQ(exported["checkpoint"], 0);
+  EXPECT_EQ(exported["sequences"], 2);
+  std::ifstream original(file), back(out);
+  std::string a, b;
+  int compared = 0;
+  while (std::getline(original, a) && std::getline(back, b)) {
+    EXPECT_EQ(nlohmann::json::parse(a), nlohmann::json::parse(b));
+    ++compared;
+  }
+  EXPECT_EQ(compared, 2);
+
+  const CliResult text = cli({"moe", "export-trace", "--run", run_id, "--checkpoint", "100", "--out", out});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_NE(text.err.find("no routing trace of checkpoint step 100 (traced steps: 0)"), std::string::npos)
+      << text.err;
+}
+
+TEST_F(MoeCli, MalformedTraceExitsWith1AndOneLineNamingFileAndLine) {
+  const std::string file =
+      write("bad.jsonl",
+            std::string(kTrace) + "{\"input_ids\": [1], \"exp_ids\": [[[0]]], \"exp_probs\": [[[0.5]]]}\n");
+  const CliResult r = cli({"moe", "import-trace", file});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find(file + ":3: exp_ids is ragged"), std::string::npos) << r.err;
+
+  const CliResult missing = cli({"moe", "import-trace", dir_ + "/nothing.jsonl"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(lines(missing.err), 1) << missing.err;
+  EXPECT_NE(missing.err.find(dir_ + "/nothing.jsonl"), std::string::npos) << missing.err;
+
+  EXPECT_EQ(cli({"moe", "import-trace"}).exit_code, 2);  // FILE is required
+}
+
+TEST_F(MoeCli, InspectCheckpointPrintsLayersExpertsHidden) {
+  const std::string fx = fixtures();
+  const auto mixtral = json({"moe", "inspect-checkpoint", fx + "/mixtral.safetensors"});
+  EXPECT_EQ(mixtral["layers"], 4);
+  EXPECT_EQ(mixtral["experts"], 4);
+  EXPECT_EQ(mixtral["hidden"], 6);
+  EXPECT_EQ(mixtral["layout"], "mixtral");
+
+  const CliResult text =
+      cli({"moe", "inspect-checkpoint", fx + "/deepseek_sharded/model.safetensors.index.json"});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("layers: 3"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("experts: 6"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("hidden: 4"), std::string::npos) << text.out;
+
+  const std::string run_id = mixtral["run_id"];
+  routescope::core::RunStore store(db());
+  std::vector<std::string> names;
+  for (const auto& a : store.artifacts(run_id)) names.push_back(a.name);
+  for (const char* expected :
+       {"router_summary.json", "router_summary.safetensors", "router_weights.safetensors"}) {
+    EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
+  }
+
+  for (const char* bad : {"truncated", "no_routers"}) {
+    const std::string path = fx + "/malformed/" + bad + ".safetensors";
+    const CliResult r = cli({"moe", "inspect-checkpoint", path});
+    EXPECT_EQ(r.exit_code, 1) << bad;
+    EXPECT_EQ(lines(r.err), 1) << r.err;
+    EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(MoeCli, CorpusAndTokenizerJobsStoreTheirArtifacts) {
+  const auto corpus =
+      json({"moe", "corpus", "--set", "corpus.domains=german", "--set", "corpus.domain_cap_mb=0.05"});
+  ASSERT_TRUE(corpus.contains("run_id")) << corpus.dump();
+  EXPECT_EQ(corpus["domains"], nlohmann::json({"german"}));
+  {
+    routescope::core::RunStore store(db());
+    const auto bytes = store.readArtifact(corpus["run_id"], "corpus.bin");
+    const auto restored = routescope::moe::deserializeCorpus(bytes, "corpus.bin");
+    EXPECT_EQ(restored.bytes(routescope::moe::Split::Train), corpus["train_bytes"].get<int64_t>());
+    const auto manifest_bytes = store.readArtifact(corpus["run_id"], "corpus_manifest.json");
+    const auto manifest = nlohmann::json::parse(
+        std::string(reinterpret_cast<const char*>(manifest_bytes.data()), manifest_bytes.size()));
+    EXPECT_TRUE(manifest["domains"].contains("german")) << manifest.dump();
+  }
+
+  const std::string kind = routescope::moe::sentencePieceAvailable() ? "sentencepiece" : "bytes";
+  const auto tokenizer =
+      json({"moe", "tokenizer", "--set", "corpus.domains=german", "--set", "corpus.domain_cap_mb=0.1",
+            "--set", "tokenizer.kind=" + kind, "--set", "tokenizer.vocab_size=400"});
+  ASSERT_TRUE(tokenizer.contains("run_id")) << tokenizer.dump();
+  EXPECT_EQ(tokenizer["kind"], kind);
+  EXPECT_GT(tokenizer["valid_bytes_per_token"].get<double>(), 1.0);
+  routescope::core::RunStore store(db());
+  const auto model = store.readArtifact(tokenizer["run_id"], "tokenizer.model");
+  const auto loaded = routescope::moe::loadTokenizer(kind, model);
+  EXPECT_EQ(loaded->decode(loaded->encode("Der Fuchs \xC3\xBC"
+                                          "ber alles\n")),
+            "Der Fuchs \xC3\xBC"
+            "ber alles\n");
+
+  const CliResult bad = cli({"moe", "corpus", "--set", "corpus.domains=klingon"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("corpus domain 'klingon'"), std::string::npos) << bad.err;
+}
