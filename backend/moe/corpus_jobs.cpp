@@ -1,7 +1,6 @@
 // moe corpus and moe tokenizer: build the corpus (and train a tokenizer) and store them in a run.
 #include <filesystem>
 
-#include "backend/moe/cancel_bridge.h"
 #include "backend/moe/data_config.h"
 #include "backend/moe/data_jobs.h"
 
@@ -18,14 +17,14 @@ void storeManifest(core::JobContext& context, const Corpus& corpus) {
   context.artifactText("corpus_manifest.json", corpus.manifest.dump(1));
 }
 
-Corpus buildCorpusForJob(core::JobContext& context, const CancelBridge& cancel, double progress_share) {
+Corpus buildCorpusForJob(core::JobContext& context, double progress_share) {
   const auto options = corpusOptionsFromConfig(context.config());
   auto corpus = buildCorpus(
       options,
       [&](double fraction, std::string_view message) {
         context.progress(fraction * progress_share, message);
       },
-      cancel.token());
+      context.cancelToken());
   context.throwIfCancelled();
   return corpus;
 }
@@ -33,8 +32,7 @@ Corpus buildCorpusForJob(core::JobContext& context, const CancelBridge& cancel, 
 class CorpusJob final : public core::Job {
  public:
   void run(core::JobContext& context) override {
-    CancelBridge cancel(context);
-    const Corpus corpus = buildCorpusForJob(context, cancel, 0.95);
+    const Corpus corpus = buildCorpusForJob(context, 0.95);
     storeManifest(context, corpus);
     context.artifact("corpus.bin", serializeCorpus(corpus));
     context.result({{"domains", corpus.domains},
@@ -48,8 +46,7 @@ class CorpusJob final : public core::Job {
 class TokenizerJob final : public core::Job {
  public:
   void run(core::JobContext& context) override {
-    CancelBridge cancel(context);
-    const Corpus corpus = buildCorpusForJob(context, cancel, 0.4);
+    const Corpus corpus = buildCorpusForJob(context, 0.4);
     storeManifest(context, corpus);
     const auto settings = tokenizerSettingsFromConfig(context.config());
     context.progress(0.4, "training the " + settings.kind + " tokenizer");
@@ -57,7 +54,7 @@ class TokenizerJob final : public core::Job {
     fs::create_directories(work);
     std::unique_ptr<Tokenizer> tokenizer;
     try {
-      tokenizer = buildTokenizer(settings, corpus, cancel.token(), work.string());
+      tokenizer = buildTokenizer(settings, corpus, context.cancelToken(), work.string());
     } catch (...) {
       fs::remove_all(work);
       throw;
