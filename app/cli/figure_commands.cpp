@@ -158,6 +158,12 @@ int reportCommand(CliContext&, const FigureOptions&, int, char**) {
       "reports need Qt and the study plugins");
 }
 
+int listFiguresCommand(CliContext&, const FigureOptions&, int, char**) {
+  throw core::Error(
+      "figures: this routescope-cli was built without the GUI libraries (-DROUTESCOPE_GUI=OFF); "
+      "figures come from the study plugins, which need Qt");
+}
+
 #endif
 
 }  // namespace routescope::cli

@@ -1,6 +1,7 @@
 #include "backend/moe/register.h"
 
 #include "backend/moe/register_data.h"
+#include "backend/moe/trace_job.h"
 #include "backend/moe/train_job.h"
 
 namespace routescope::moe {
@@ -8,6 +9,7 @@ namespace routescope::moe {
 void registerMoeJobs(core::StudyRegistry& registry) {
   registerMoeDataJobs(registry);
   registry.add(trainJobKind());
+  registry.add(traceJobKind());
 }
 
 }  // namespace routescope::moe
