@@ -21,6 +21,92 @@
         </message>
     </context>
     <context>
+        <name>routescope::plugins::traffic::AttributePanel</name>
+        <message>
+            <source>from</source>
+            <translation>von</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>nach</translation>
+        </message>
+        <message>
+            <source>capacity</source>
+            <translation>Kapazität</translation>
+        </message>
+        <message>
+            <source>free-flow time</source>
+            <translation>Freiflusszeit</translation>
+        </message>
+        <message>
+            <source>flow</source>
+            <translation>Verkehrsstärke</translation>
+        </message>
+        <message>
+            <source>v/c</source>
+            <translation>V/K</translation>
+        </message>
+        <message>
+            <source>travel time</source>
+            <translation>Reisezeit</translation>
+        </message>
+        <message>
+            <source>state</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>flow difference</source>
+            <translation>Differenz der Verkehrsstärke</translation>
+        </message>
+        <message>
+            <source>Link %1: %2 → %3</source>
+            <translation>Strecke %1: %2 → %3</translation>
+        </message>
+        <message>
+            <source>Node %1</source>
+            <translation>Knoten %1</translation>
+        </message>
+        <message>
+            <source>node</source>
+            <translation>Knoten</translation>
+        </message>
+        <message>
+            <source>zone</source>
+            <translation>Bezirk</translation>
+        </message>
+        <message>
+            <source>yes (origin/destination centroid)</source>
+            <translation>ja (Quell-/Zielbezirk)</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>Click a link or a node on the map</source>
+            <translation>Klicken Sie auf eine Strecke oder einen Knoten der Karte</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::BraessView</name>
+        <message>
+            <source>Without the middle link (UE): TSTT %1</source>
+            <translation>Ohne die mittlere Strecke (Gleichgewicht): TSTT %1</translation>
+        </message>
+        <message>
+            <source>With the middle link (UE): TSTT %1</source>
+            <translation>Mit der mittleren Strecke (Gleichgewicht): TSTT %1</translation>
+        </message>
+        <message>
+            <source>With the middle link, system optimum: TSTT %1</source>
+            <translation>Mit der mittleren Strecke, Systemoptimum: TSTT %1</translation>
+        </message>
+    </context>
+    <context>
         <name>routescope::widgets::ChartView</name>
         <message>
             <source> (band)</source>
@@ -157,6 +243,72 @@
         <message>
             <source>show log</source>
             <translation>Protokoll zeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::LinkTableModel</name>
+        <message>
+            <source>closed</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>link</source>
+            <translation>Strecke</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>von</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>nach</translation>
+        </message>
+        <message>
+            <source>capacity</source>
+            <translation>Kapazität</translation>
+        </message>
+        <message>
+            <source>free-flow time</source>
+            <translation>Freiflusszeit</translation>
+        </message>
+        <message>
+            <source>flow</source>
+            <translation>Verkehrsstärke</translation>
+        </message>
+        <message>
+            <source>v/c</source>
+            <translation>V/K</translation>
+        </message>
+        <message>
+            <source>travel time</source>
+            <translation>Reisezeit</translation>
+        </message>
+        <message>
+            <source>state</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>flow difference</source>
+            <translation>Differenz der Verkehrsstärke</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::LinkTableView</name>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Als CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>%1: cannot write (%2)</source>
+            <translation>%1: kann nicht geschrieben werden (%2)</translation>
+        </message>
+        <message>
+            <source>Export link table</source>
+            <translation>Streckentabelle exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
         </message>
     </context>
     <context>
@@ -387,6 +539,64 @@
         </message>
     </context>
     <context>
+        <name>routescope::plugins::traffic::MapPanel</name>
+        <message>
+            <source>Colour and width by</source>
+            <translation>Farbe und Breite nach</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::NetworkMapView</name>
+        <message>
+            <source>flow</source>
+            <translation>Verkehrsstärke</translation>
+        </message>
+        <message>
+            <source>v/c</source>
+            <translation>V/K</translation>
+        </message>
+        <message>
+            <source>time (min)</source>
+            <translation>Zeit (min)</translation>
+        </message>
+        <message>
+            <source>Δ flow</source>
+            <translation>Δ Verkehrsstärke</translation>
+        </message>
+        <message>
+            <source>flow (vehicles per hour)</source>
+            <translation>Verkehrsstärke (Fahrzeuge pro Stunde)</translation>
+        </message>
+        <message>
+            <source>volume / capacity</source>
+            <translation>Auslastung (Verkehrsstärke / Kapazität)</translation>
+        </message>
+        <message>
+            <source>travel time (minutes)</source>
+            <translation>Reisezeit (Minuten)</translation>
+        </message>
+        <message>
+            <source>flow difference to the base run</source>
+            <translation>Differenz der Verkehrsstärke zum Vergleichslauf</translation>
+        </message>
+        <message>
+            <source>zone (origin/destination)</source>
+            <translation>Bezirk (Quelle/Ziel)</translation>
+        </message>
+        <message>
+            <source>node</source>
+            <translation>Knoten</translation>
+        </message>
+        <message>
+            <source>closed link</source>
+            <translation>gesperrte Strecke</translation>
+        </message>
+        <message>
+            <source>arrow on the right of its direction, wider for larger |value|</source>
+            <translation>Pfeil rechts seiner Richtung, breiter bei größerem |Wert|</translation>
+        </message>
+    </context>
+    <context>
         <name>routescope::gui::PluginSidebar</name>
         <message>
             <source>No study plugins were found.</source>
@@ -573,6 +783,150 @@
         <message>
             <source>loss</source>
             <translation>Verlust</translation>
+        </message>
+        <message>
+            <source>%1 vehicles travel from node 1 to node 2. Without the middle link 3→4 they split evenly, and the user equilibrium's total travel time (TSTT) is %2, %3 per vehicle.</source>
+            <translation>%1 Fahrzeuge fahren von Knoten 1 nach Knoten 2. Ohne die mittlere Strecke 3→4 teilen sie sich gleichmäßig auf, und die Gesamtreisezeit (TSTT) des Nutzergleichgewichts beträgt %2, %3 je Fahrzeug.</translation>
+        </message>
+        <message>
+            <source>Adding the middle link tempts %1 vehicles onto it, and at the new equilibrium the TSTT rises to %2, %3 per vehicle: everyone is slower, although nobody can gain by changing route alone.</source>
+            <translation>Die zusätzliche mittlere Strecke lockt %1 Fahrzeuge an, und im neuen Gleichgewicht steigt die TSTT auf %2, %3 je Fahrzeug: Alle sind langsamer, obwohl niemand allein durch einen Routenwechsel gewinnen kann.</translation>
+        </message>
+        <message>
+            <source>The system optimum on the same network keeps the TSTT at %1: the extra road only pays off when traffic is routed for the total, not by each driver for themselves.</source>
+            <translation>Das Systemoptimum im selben Netz hält die TSTT bei %1: Die zusätzliche Straße lohnt sich nur, wenn der Verkehr für das Ganze gelenkt wird und nicht von jedem Fahrer für sich.</translation>
+        </message>
+        <message>
+            <source>Relative gap versus time</source>
+            <translation>Relative Lücke über der Zeit</translation>
+        </message>
+        <message>
+            <source>Relative gap versus iteration</source>
+            <translation>Relative Lücke über der Iteration</translation>
+        </message>
+        <message>
+            <source>seconds</source>
+            <translation>Sekunden</translation>
+        </message>
+        <message>
+            <source>iteration</source>
+            <translation>Iteration</translation>
+        </message>
+        <message>
+            <source>relative gap (TSTT − SPTT) / TSTT</source>
+            <translation>relative Lücke (TSTT − SPTT) / TSTT</translation>
+        </message>
+        <message>
+            <source>algorithm</source>
+            <translation>Algorithmus</translation>
+        </message>
+        <message>
+            <source>total system travel time (TSTT)</source>
+            <translation>Gesamtreisezeit des Systems (TSTT)</translation>
+        </message>
+        <message>
+            <source>Beckmann objective</source>
+            <translation>Beckmann-Zielfunktion</translation>
+        </message>
+        <message>
+            <source>relative gap (TSTT − SPTT) / SPTT</source>
+            <translation>relative Lücke (TSTT − SPTT) / SPTT</translation>
+        </message>
+        <message>
+            <source>iterations</source>
+            <translation>Iterationen</translation>
+        </message>
+        <message>
+            <source>solve time (s)</source>
+            <translation>Lösungszeit (s)</translation>
+        </message>
+        <message>
+            <source>stopped because</source>
+            <translation>beendet wegen</translation>
+        </message>
+        <message>
+            <source>TSTT before the edits</source>
+            <translation>TSTT vor den Änderungen</translation>
+        </message>
+        <message>
+            <source>TSTT after the edits</source>
+            <translation>TSTT nach den Änderungen</translation>
+        </message>
+        <message>
+            <source>TSTT change</source>
+            <translation>Änderung der TSTT</translation>
+        </message>
+        <message>
+            <source>iterations, warm start</source>
+            <translation>Iterationen, Warmstart</translation>
+        </message>
+        <message>
+            <source>iterations, cold start</source>
+            <translation>Iterationen, Kaltstart</translation>
+        </message>
+        <message>
+            <source>edits</source>
+            <translation>Änderungen</translation>
+        </message>
+        <message>
+            <source>Algorithms on the same network</source>
+            <translation>Algorithmen im selben Netz</translation>
+        </message>
+        <message>
+            <source>TSTT</source>
+            <translation>TSTT</translation>
+        </message>
+        <message>
+            <source>relative gap</source>
+            <translation>relative Lücke</translation>
+        </message>
+        <message>
+            <source>The ten most congested links</source>
+            <translation>Die zehn am stärksten ausgelasteten Strecken</translation>
+        </message>
+        <message>
+            <source>link</source>
+            <translation>Strecke</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>von</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>nach</translation>
+        </message>
+        <message>
+            <source>flow</source>
+            <translation>Verkehrsstärke</translation>
+        </message>
+        <message>
+            <source>capacity</source>
+            <translation>Kapazität</translation>
+        </message>
+        <message>
+            <source>v/c</source>
+            <translation>V/K</translation>
+        </message>
+        <message>
+            <source>travel time</source>
+            <translation>Reisezeit</translation>
+        </message>
+        <message>
+            <source>Traffic assignment</source>
+            <translation>Verkehrsumlegung</translation>
+        </message>
+        <message>
+            <source>network</source>
+            <translation>Netz</translation>
+        </message>
+        <message>
+            <source>The relative gap (TSTT − SPTT) / TSTT measures how far the flows are from user equilibrium: the share of travel time that drivers could still save by switching to their current shortest paths.</source>
+            <translation>Die relative Lücke (TSTT − SPTT) / TSTT misst, wie weit die Verkehrsstärken vom Nutzergleichgewicht entfernt sind: den Anteil der Reisezeit, den die Fahrer durch einen Wechsel auf ihre aktuell kürzesten Wege noch sparen könnten.</translation>
+        </message>
+        <message>
+            <source>The Braess paradox</source>
+            <translation>Das Braess-Paradoxon</translation>
         </message>
     </context>
     <context>
@@ -942,6 +1296,152 @@
         <message>
             <source>System</source>
             <translation>System</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::TrafficPlugin</name>
+        <message>
+            <source>Traffic: assign Braess (user equilibrium)</source>
+            <translation>Verkehr: Braess umlegen (Nutzergleichgewicht)</translation>
+        </message>
+        <message>
+            <source>Traffic: compare algorithms on Braess</source>
+            <translation>Verkehr: Algorithmen an Braess vergleichen</translation>
+        </message>
+        <message>
+            <source>Traffic: generate a demo city</source>
+            <translation>Verkehr: eine Demo-Stadt erzeugen</translation>
+        </message>
+        <message>
+            <source>Braess paradox</source>
+            <translation>Braess-Paradoxon</translation>
+        </message>
+        <message>
+            <source>Solves the user equilibrium of the four-node Braess network with and without its middle link, and the system optimum. Adding a road makes every driver slower: the view quotes the computed total travel times and shows the flows on the map.</source>
+            <translation>Berechnet das Nutzergleichgewicht des Braess-Netzes mit vier Knoten mit und ohne seine mittlere Strecke sowie das Systemoptimum. Eine zusätzliche Straße macht jeden Fahrer langsamer: Die Ansicht nennt die berechneten Gesamtreisezeiten und zeigt die Verkehrsstärken auf der Karte.</translation>
+        </message>
+        <message>
+            <source>Braess paradox: close the middle link</source>
+            <translation>Braess-Paradoxon: die mittlere Strecke sperren</translation>
+        </message>
+        <message>
+            <source>TNTP networks (*_net.tntp)</source>
+            <translation>TNTP-Netze (*_net.tntp)</translation>
+        </message>
+        <message>
+            <source>Map</source>
+            <translation>Karte</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>Strecken</translation>
+        </message>
+        <message>
+            <source>Convergence</source>
+            <translation>Konvergenz</translation>
+        </message>
+        <message>
+            <source>Convergence (time)</source>
+            <translation>Konvergenz (Zeit)</translation>
+        </message>
+        <message>
+            <source>This run has no solution to show.</source>
+            <translation>Dieser Lauf hat keine Lösung zum Anzeigen.</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Lauf</translation>
+        </message>
+        <message>
+            <source>Traffic</source>
+            <translation>Verkehr</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::WhatIfPanel</name>
+        <message>
+            <source>Selected link</source>
+            <translation>Ausgewählte Strecke</translation>
+        </message>
+        <message>
+            <source>Click a link on the map</source>
+            <translation>Klicken Sie auf eine Strecke der Karte</translation>
+        </message>
+        <message>
+            <source>Set capacity</source>
+            <translation>Kapazität setzen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Sperren</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>capacity</source>
+            <translation>Kapazität</translation>
+        </message>
+        <message>
+            <source>Add a link</source>
+            <translation>Eine Strecke hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add link</source>
+            <translation>Strecke hinzufügen</translation>
+        </message>
+        <message>
+            <source>from node</source>
+            <translation>von Knoten</translation>
+        </message>
+        <message>
+            <source>to node</source>
+            <translation>nach Knoten</translation>
+        </message>
+        <message>
+            <source>free-flow time</source>
+            <translation>Freiflusszeit</translation>
+        </message>
+        <message>
+            <source>Demand</source>
+            <translation>Nachfrage</translation>
+        </message>
+        <message>
+            <source>Scale demand</source>
+            <translation>Nachfrage skalieren</translation>
+        </message>
+        <message>
+            <source>Clear edits</source>
+            <translation>Änderungen verwerfen</translation>
+        </message>
+        <message>
+            <source>Re-solve warm</source>
+            <translation>Warm neu lösen</translation>
+        </message>
+        <message>
+            <source>Edits</source>
+            <translation>Änderungen</translation>
+        </message>
+        <message>
+            <source>Link %1 → %2</source>
+            <translation>Strecke %1 → %2</translation>
+        </message>
+        <message>
+            <source>Add an edit first.</source>
+            <translation>Fügen Sie zuerst eine Änderung hinzu.</translation>
+        </message>
+        <message>
+            <source>Solving…</source>
+            <translation>Wird gelöst…</translation>
+        </message>
+        <message>
+            <source>TSTT %1 → %2 (%3), %4 warm iteration(s), relative gap %5</source>
+            <translation>TSTT %1 → %2 (%3), %4 Iteration(en) mit Warmstart, relative Lücke %5</translation>
+        </message>
+        <message>
+            <source>Solved: TSTT %1, relative gap %2</source>
+            <translation>Gelöst: TSTT %1, relative Lücke %2</translation>
         </message>
     </context>
 </TS>
