@@ -18,6 +18,7 @@
 #include "plugins/traffic/braess_view.h"
 #include "plugins/traffic/map_panel.h"
 #include "plugins/traffic/network_map_view.h"
+#include "plugins/traffic/traffic_plugin.h"
 #include "widgets/vtk/x_display_check.h"
 
 namespace routescope::plugins::traffic {
@@ -142,6 +143,23 @@ TEST_F(TrafficMap, BraessDemoViewQuotesTheComputedTotals) {
   EXPECT_TRUE(view.text().contains(QStringLiteral("498"))) << view.text().toStdString();
   EXPECT_TRUE(view.text().contains(QStringLiteral("552"))) << view.text().toStdString();
   EXPECT_EQ(view.map(1)->data().links.size(), 5u);
+}
+
+TEST_F(TrafficMap, OpensATntpNetworkFile) {
+  const QString net = QStringLiteral(ROUTESCOPE_TEST_SHARED_DATA "/tntp/SiouxFalls/SiouxFalls_net.tntp");
+  if (!QFileInfo::exists(net)) GTEST_SKIP() << "no Sioux Falls data";
+  TrafficPlugin plugin;
+  QString error;
+  std::unique_ptr<QWidget> view(plugin.openFile(net, nullptr, &error));
+  ASSERT_NE(view, nullptr) << error.toStdString();
+  auto* map = view->findChild<NetworkMapView*>();
+  ASSERT_NE(map, nullptr);
+  EXPECT_EQ(map->data().nodes, 24);
+  EXPECT_EQ(map->data().links.size(), 76u);
+  // The equilibrium arrives from the background solve.
+  EXPECT_TRUE(QTest::qWaitFor([&] { return map->data().links[0].flow > 0.0; }, 20000));
+  EXPECT_EQ(plugin.openFile(QStringLiteral("/nonexistent_net.tntp"), nullptr, &error), nullptr);
+  EXPECT_TRUE(error.contains(QStringLiteral("nonexistent_net.tntp"))) << error.toStdString();
 }
 
 // Screenshots for docs/screenshots when ROUTESCOPE_TRAFFIC_SCREENSHOTS names a folder.

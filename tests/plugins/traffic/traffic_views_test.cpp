@@ -3,6 +3,7 @@
 // explanation (computed values), the report sections and the plugin's figure list.
 #include <gtest/gtest.h>
 
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <map>
@@ -14,6 +15,7 @@
 #include "plugins/traffic/run_artifacts.h"
 #include "plugins/traffic/traffic_plugin.h"
 #include "plugins/traffic/traffic_report.h"
+#include "plugins/traffic/whatif_panel.h"
 
 namespace routescope::plugins::traffic {
 namespace {
@@ -156,6 +158,21 @@ TEST(TrafficViews, PluginOffersMapAndConvergenceFigures) {
   RunData other = run;
   other.record.study = "system";
   EXPECT_TRUE(plugin.figureNames(other).isEmpty());
+}
+
+TEST(TrafficViews, WhatIfPanelResolvesWarmInTheBackground) {
+  WhatIfPanel panel(problemFromConfig({{"net", "builtin:braess"}}));
+  QSignalSpy solved(&panel, &WhatIfPanel::solved);
+  panel.addEdit(QStringLiteral("close 3-4"));
+  panel.resolve();
+  EXPECT_TRUE(panel.busy());  // the GUI thread returned at once
+  ASSERT_TRUE(solved.wait(10000)) << panel.status().toStdString();
+  const auto before = solved.at(0).at(0).value<MapData>();
+  const auto after = solved.at(0).at(1).value<MapData>();
+  EXPECT_NEAR(before.links[3].flow, 2.0, 1e-6);
+  EXPECT_TRUE(after.links[3].closed);
+  EXPECT_NEAR(after.links[3].flow, 0.0, 1e-9);
+  EXPECT_TRUE(panel.status().contains(QStringLiteral("552.00 → 498.00"))) << panel.status().toStdString();
 }
 
 }  // namespace
