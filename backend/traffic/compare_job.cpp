@@ -1,4 +1,5 @@
 // traffic compare: several algorithms on one network, the convergence of each recorded.
+#include <optional>
 #include <sstream>
 
 #include "backend/core/error.h"
@@ -28,6 +29,7 @@ class CompareJob : public core::Job {
     nlohmann::json results = nlohmann::json::object();
     std::string table = "algorithm,iterations,seconds,relative_gap,relative_gap_sptt,tstt,beckmann,stop\n";
     const double share = 1.0 / static_cast<double>(algorithms.size());
+    std::optional<AssignmentResult> shown;
     for (size_t k = 0; k < algorithms.size(); ++k) {
       const std::string name = algorithmName(algorithms[k]);
       const SolverOptions options =
@@ -36,7 +38,7 @@ class CompareJob : public core::Job {
       const AssignmentResult result = solve(problem.network, problem.demand, options);
       context.flush();
       jobs::throwIfCancelled(context, result);
-      context.artifactText(name + "/convergence.csv", jobs::convergenceCsv(result));
+      context.artifactText(name + "_convergence.csv", jobs::convergenceCsv(result));
       results[name] = jobs::summary(result);
       char line[256];
       std::snprintf(line, sizeof line, "%s,%d,%.6f,%.6e,%.6e,%.10g,%.10g,%s\n", name.c_str(),
@@ -44,11 +46,10 @@ class CompareJob : public core::Job {
                     result.final.relative_gap_sptt, result.final.tstt, result.final.beckmann,
                     stopReasonName(result.stop).c_str());
       table += line;
-      if (k + 1 == algorithms.size() || algorithms[k] == Algorithm::AlgorithmB) {
-        // The most accurate solution's links (Algorithm B when compared) for the map.
-        jobs::storeSolution(context, problem, result, "");
-      }
+      // The map shows the most accurate solution: Algorithm B's when compared, else the last.
+      if (!shown || shown->algorithm != Algorithm::AlgorithmB) shown = result;
     }
+    jobs::storeSolution(context, problem, *shown, "");
     context.artifactText("comparison.csv", table);
     context.result({{"network", problem.network.name}, {"algorithms", results}});
   }

@@ -32,7 +32,7 @@ Problem loadProblem(core::JobContext& context, const nlohmann::json& config);
 SolverOptions solverOptions(core::JobContext& context, const nlohmann::json& config, Algorithm algorithm,
                             const std::string& prefix, double progress_from = 0.0, double progress_to = 1.0);
 
-// Records flows of a solution as artifacts `<prefix>links.csv`, `<prefix>links.geojson`,
+// Records flows of a solution as artifacts (`prefix` without '/', e.g. "before_") `<prefix>links.csv`, `<prefix>links.geojson`,
 // `<prefix>flow.tntp`, `<prefix>convergence.csv` and `<prefix>solution.json`.
 void storeSolution(core::JobContext& context, const Problem& problem, const AssignmentResult& result,
                    const std::string& prefix);

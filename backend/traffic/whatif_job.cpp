@@ -50,8 +50,8 @@ class WhatIfJob : public core::Job {
       headline["cold"] = jobs::summary(cold_result);
     }
     context.flush();
-    jobs::storeSolution(context, before, first, "before/");
-    jobs::storeSolution(context, after, warm, "after/");
+    jobs::storeSolution(context, before, first, "before_");
+    jobs::storeSolution(context, after, warm, "after_");
     // Difference per link (links added by the edits had no flow before).
     std::string csv =
         "link,init_node,term_node,closed,flow_before,flow_after,flow_difference,cost_before,cost_after\n";
