@@ -52,7 +52,10 @@ class AssignJob : public core::Job {
       headline["select_link"] = {{"link", select}, {"flow", sl.link_flow}, {"od_pairs", sl.pairs.size()}};
     }
     context.result(headline);
-    context.progress(1.0, "gap " + std::to_string(result.final.relative_gap));
+    char done[96];
+    std::snprintf(done, sizeof done, "%s after %d iterations, gap %.2e", stopReasonName(result.stop).c_str(),
+                  result.final.iteration, result.final.relative_gap);
+    context.progress(1.0, done);
   }
 
  private:
