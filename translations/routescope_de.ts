@@ -546,6 +546,77 @@
         </message>
     </context>
     <context>
+        <name>routescope::plugins::moe::MoePlugin</name>
+        <message>
+            <source>Train the demo model (OpenMoE linear router)</source>
+            <translation>Demo-Modell trainieren (linearer OpenMoE-Router)</translation>
+        </message>
+        <message>
+            <source>Train the demo model (RMoE GRU router)</source>
+            <translation>Demo-Modell trainieren (GRU-Router nach RMoE)</translation>
+        </message>
+        <message>
+            <source>Train the demo model (expert-choice router)</source>
+            <translation>Demo-Modell trainieren (Expert-Choice-Router)</translation>
+        </message>
+        <message>
+            <source>Build the corpus</source>
+            <translation>Korpus erstellen</translation>
+        </message>
+        <message>
+            <source>Share of top-k choices dropped (beyond capacity)</source>
+            <translation>Anteil verworfener Top-k-Zuordnungen (über der Kapazität)</translation>
+        </message>
+        <message>
+            <source>drop rate</source>
+            <translation>Verwurfrate</translation>
+        </message>
+        <message>
+            <source>Entropy of the expert load</source>
+            <translation>Entropie der Expertenlast</translation>
+        </message>
+        <message>
+            <source>bits</source>
+            <translation>Bit</translation>
+        </message>
+        <message>
+            <source>MoE language model</source>
+            <translation>MoE-Sprachmodell</translation>
+        </message>
+        <message>
+            <source>router</source>
+            <translation>Router</translation>
+        </message>
+        <message>
+            <source>layers × experts, top-k</source>
+            <translation>Schichten × Experten, Top-k</translation>
+        </message>
+        <message>
+            <source>parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>validation bits per byte</source>
+            <translation>Validierung: Bit pro Byte</translation>
+        </message>
+        <message>
+            <source>unigram bits per byte</source>
+            <translation>Unigramm: Bit pro Byte</translation>
+        </message>
+        <message>
+            <source>training tokens per second</source>
+            <translation>Trainings-Token pro Sekunde</translation>
+        </message>
+        <message>
+            <source>Bits per byte divide the validation cross-entropy by the text's size in bytes, so models with different tokenizers compare directly. The unigram model predicts every token from its training frequency alone: the language model must beat it by learning context.</source>
+            <translation>Bit pro Byte teilen die Kreuzentropie der Validierung durch die Größe des Textes in Byte, sodass sich Modelle mit verschiedenen Tokenizern direkt vergleichen lassen. Das Unigramm-Modell sagt jedes Token allein aus seiner Häufigkeit im Training voraus: Das Sprachmodell muss es schlagen, indem es Kontext lernt.</translation>
+        </message>
+        <message>
+            <source>Mixture of Experts</source>
+            <translation>Mixture of Experts</translation>
+        </message>
+    </context>
+    <context>
         <name>routescope::plugins::traffic::NetworkMapView</name>
         <message>
             <source>flow</source>
@@ -927,6 +998,42 @@
         <message>
             <source>The Braess paradox</source>
             <translation>Das Braess-Paradoxon</translation>
+        </message>
+        <message>
+            <source>Training and validation loss</source>
+            <translation>Trainings- und Validierungsverlust</translation>
+        </message>
+        <message>
+            <source>cross-entropy (nats per token)</source>
+            <translation>Kreuzentropie (Nat pro Token)</translation>
+        </message>
+        <message>
+            <source>training loss</source>
+            <translation>Trainingsverlust</translation>
+        </message>
+        <message>
+            <source>validation loss</source>
+            <translation>Validierungsverlust</translation>
+        </message>
+        <message>
+            <source>Validation bits per byte against a unigram model of the same tokens</source>
+            <translation>Bit pro Byte der Validierung im Vergleich zu einem Unigramm-Modell derselben Token</translation>
+        </message>
+        <message>
+            <source>bits per byte</source>
+            <translation>Bit pro Byte</translation>
+        </message>
+        <message>
+            <source>model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>unigram model</source>
+            <translation>Unigramm-Modell</translation>
+        </message>
+        <message>
+            <source>MoE layer %1</source>
+            <translation>MoE-Schicht %1</translation>
         </message>
     </context>
     <context>

@@ -1,6 +1,9 @@
 #include "backend/moe/checkpoint.h"
 
 #include <cstdio>
+#include <sstream>
+#include <type_traits>
+#include <utility>
 
 #include "backend/core/error.h"
 #include "backend/core/safetensors.h"
@@ -27,10 +30,20 @@ void copyInto(const core::SafetensorsFile& file, const std::string& name, torch:
   target.copy_(source);
 }
 
-std::string stateKey(const torch::Tensor& parameter) {
-  // LibTorch 1.13+ keys optimizer state by the parameter's TensorImpl address as a string.
-  return c10::guts::to_string(parameter.unsafeGetTensorImpl());
+// LibTorch 1.13 keys optimizer state by the parameter's TensorImpl address written as a string;
+// LibTorch 2.x by the address itself. Follow whichever the optimizer's map uses.
+using StateMap = std::decay_t<decltype(std::declval<torch::optim::AdamW&>().state())>;
+template <typename Key>
+Key stateKeyOf(const torch::Tensor& parameter) {
+  if constexpr (std::is_same_v<Key, std::string>) {
+    std::ostringstream address;  // what c10::guts::to_string gave: the pointer streamed
+    address << parameter.unsafeGetTensorImpl();
+    return address.str();
+  } else {
+    return parameter.unsafeGetTensorImpl();
+  }
 }
+StateMap::key_type stateKey(const torch::Tensor& parameter) { return stateKeyOf<StateMap::key_type>(parameter); }
 
 }  // namespace
 

@@ -85,12 +85,12 @@ std::map<std::string, nlohmann::json> trainPresets() {
                          {"model.experts", 8},
                          {"model.top_k", 2},
                          {"model.context", 128},
-                         {"train.steps", 600},
+                         {"train.steps", 400},
                          {"train.batch", 16},
                          {"train.lr", 2e-3},
                          {"train.eval_every", 100},
                          {"checkpoint.every", 100},
-                         {"checkpoint.steps", "10,25,50"},
+                         {"checkpoint.steps", "10,25,50,150"},
                          {"trace.tokens", 8192}};
   nlohmann::json demo_gru = demo;
   demo_gru["model.router"] = "gru";

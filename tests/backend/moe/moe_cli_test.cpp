@@ -184,3 +184,49 @@ TEST_F(MoeCli, CorpusAndTokenizerJobsStoreTheirArtifacts) {
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("corpus domain 'klingon'"), std::string::npos) << bad.err;
 }
+
+// `moe train --preset ... --json` prints the run id and the headline numbers; `moe trace` traces
+// its checkpoints; the MoE plugin's figures and report come from the stored run.
+TEST_F(MoeCli, TrainWithAPresetThenTraceExportAndReport) {
+  const std::string texts = dir_ + "/texts";
+  fs::create_directories(texts);
+  for (int f = 0; f < 30; ++f) {
+    std::ofstream out(texts + "/t" + std::to_string(f) + ".txt");
+    for (int line = 0; line < 40; ++line) out << "the router sends token " << (f + line) % 7 << " to expert " << line % 4 << ".\n";
+  }
+  const auto trained = json({"moe", "train", "--preset", "tiny", "--seed", "3", "--threads", "1", "--set",
+                             "corpus.domains=", "--set", "corpus.extra_folders=toy=" + texts});
+  ASSERT_TRUE(trained.contains("run_id")) << trained.dump();
+  EXPECT_EQ(trained["status"], "completed");
+  EXPECT_LT(trained["valid_bpb"].get<double>(), trained["unigram_bpb"].get<double>());
+  const std::string run = trained["run_id"];
+  {
+    routescope::core::RunStore store(db());
+    EXPECT_EQ(store.run(run).config["preset"], "tiny");
+    EXPECT_EQ(store.run(run).config["model"]["layers"], 2);
+  }
+
+  const auto traced = json({"moe", "trace", "--run", run, "--text", "the router sends token 3"});
+  ASSERT_TRUE(traced.contains("run_id")) << traced.dump();
+  EXPECT_EQ(traced["checkpoints"], 2);
+
+  const CliResult unknown = cli({"moe", "train", "--preset", "huge"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("--preset 'huge'"), std::string::npos) << unknown.err;
+
+#ifdef ROUTESCOPE_HAVE_GUI
+  const CliResult figures = cli({"figures", "--run", run});
+  ASSERT_EQ(figures.exit_code, 0) << figures.err;
+  EXPECT_NE(figures.out.find("bits-per-byte"), std::string::npos) << figures.out;
+  const std::string svg = dir_ + "/bpb.svg";
+  const CliResult exported = cli({"export", "--run", run, "--figure", "bits-per-byte", "--out", svg});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_NE(routescope::testing::readFile(svg).find("<svg"), std::string::npos);
+  const std::string html = dir_ + "/report.html";
+  const CliResult report = cli({"report", "--run", run, "--out", html});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string page = routescope::testing::readFile(html);
+  EXPECT_NE(page.find("MoE language model"), std::string::npos);
+  EXPECT_NE(page.find("validation bits per byte"), std::string::npos);
+#endif
+}
