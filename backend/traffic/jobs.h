@@ -1,5 +1,5 @@
 #pragma once
-// The traffic study's job kinds (study "traffic"): assign, compare, generate, whatif.
+// The traffic study's job kinds (study "traffic"): assign, compare, generate, whatif, ndp-solve.
 // Artifact names and formats are listed in backend/traffic/README.md.
 
 #include "backend/core/study_registry.h"
@@ -10,5 +10,6 @@ core::JobKind assignJobKind();
 core::JobKind compareJobKind();
 core::JobKind generateJobKind();
 core::JobKind whatifJobKind();
+core::JobKind ndpSolveJobKind();
 
 }  // namespace routescope::traffic

@@ -9,6 +9,7 @@ void registerTrafficJobs(core::StudyRegistry& registry) {
   registry.add(compareJobKind());
   registry.add(generateJobKind());
   registry.add(whatifJobKind());
+  registry.add(ndpSolveJobKind());
 }
 
 }  // namespace routescope::traffic

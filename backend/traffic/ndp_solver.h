@@ -1,0 +1,123 @@
+#pragma once
+// Solvers of the discrete network design problem (ndp_problem.h): a cached, warm-started UE
+// evaluator shared by the exact enumeration (with a valid system-optimum bound) and the genetic
+// algorithm. Both run on `threads` workers and return the same answer for any thread count:
+// every design is solved from the same warm start (the no-build design's bushes), so its TSTT
+// does not depend on which designs were solved before it.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "backend/traffic/assignment.h"
+#include "backend/traffic/ndp_problem.h"
+
+namespace routescope::traffic {
+
+struct NdpSolveSettings {
+  // Algorithm B to this relative gap, so that the ranking of designs does not depend on solver
+  // noise (TSTT differences between Sioux Falls designs are ~1e-4 and more).
+  double gap = 1e-10;
+  int max_iterations = 10000;
+  CostOptions cost;
+  int threads = 2;
+  std::function<bool()> cancelled;
+};
+
+// UE TSTT of designs, each solved once (a cache keyed by the design string).
+class DesignEvaluator {
+ public:
+  // Solves the no-build design (counted as a UE solve) for the warm start.
+  DesignEvaluator(const NdpProblem& problem, NdpSolveSettings settings);
+  // Solves the designs not yet cached on settings.threads workers; returns all their TSTTs.
+  std::vector<double> evaluate(const std::vector<Design>& designs);
+  double evaluate(const Design& design) { return evaluate(std::vector<Design>{design})[0]; }
+  bool cached(const Design& design) const;
+  int ueSolves() const;
+  // Every design solved so far (design string → UE TSTT).
+  std::map<std::string, double> solved() const;
+  // The largest relative gap of any UE solve (≤ settings.gap unless a solve hit its caps).
+  double worstGap() const;
+  // SO TSTT of a design, as a valid lower bound on its exact SO value (see ndp_exact.cpp).
+  double systemOptimumLowerBound(const Design& design) const;
+  // A cold UE solve (no cache, not counted): the re-check of final answers.
+  double coldTstt(const Design& design) const;
+  const NdpProblem& problem() const { return problem_; }
+  const NdpSolveSettings& settings() const { return settings_; }
+
+ private:
+  AssignmentResult solveDesign(const Design& design, bool system_optimum, bool warm) const;
+  const NdpProblem& problem_;
+  NdpSolveSettings settings_;
+  WarmStart warm_;
+  mutable std::mutex mutex_;
+  std::map<std::string, double> cache_;
+  double worst_gap_ = 0.0;
+};
+
+// Runs `work(i)` for i in [0, count) on `threads` workers (std::thread); rethrows the first error.
+void parallelFor(size_t count, int threads, const std::function<void(size_t)>& work);
+
+struct ExactOptions {
+  bool prune = true;
+  // Designs are grouped by their first `prefix_bits` candidates; each group gets one SO bound.
+  int prefix_bits = -1;  // -1: max(0, candidates − 6)
+  std::function<void(double fraction)> progress;
+};
+
+struct ExactResult {
+  Design best;
+  double best_tstt = 0.0;
+  uint64_t designs = 0;  // 2^candidates
+  uint64_t budget_feasible = 0;
+  uint64_t evaluated = 0;     // budget-feasible designs whose UE was solved
+  uint64_t pruned = 0;        // budget-feasible designs skipped by the bound
+  int bound_solves = 0;       // SO solves for the bounds
+  double global_bound = 0.0;  // SO TSTT with every affordable candidate built
+  double gap = 0.0;           // UE gap asked for
+  double worst_gap = 0.0;     // largest UE gap reached
+  int ue_solves = 0;
+};
+
+// Exact enumeration of the designs within `budget` (cost units). Throws core::Error above 24
+// candidates.
+ExactResult solveExact(DesignEvaluator& evaluator, double budget, const ExactOptions& options = {});
+
+enum class BudgetHandling { Repair, Penalty };
+
+struct GaGeneration {
+  double best = 0.0;  // best fitness so far
+  double mean = 0.0;  // mean fitness of the population
+};
+
+struct GaOptions {
+  int population = 20;
+  int generations = 100;
+  int max_ue_solves = 150;  // distinct designs solved, the no-build design included
+  int tournament = 2;
+  int elite = 2;
+  double crossover = 0.9;
+  double mutation = -1.0;  // per bit; -1: 1/candidates
+  BudgetHandling budget = BudgetHandling::Repair;
+  double penalty = 1.0;  // Penalty: TSTT × (1 + penalty · overrun / budget)
+  double fill = 0.8;     // Repair: probability of filling the unused budget after repairing
+  int recheck = 3;       // best distinct designs re-solved cold at the end
+  uint64_t seed = 1;
+  std::function<void(int generation, const GaGeneration&)> on_generation;
+};
+
+struct GaResult {
+  Design best;
+  double best_tstt = 0.0;  // of the best budget-feasible design (re-checked)
+  int ue_solves = 0;
+  int generations = 0;
+  std::vector<GaGeneration> history;
+  std::vector<std::pair<std::string, double>> rechecked;  // design, cold TSTT
+};
+
+GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& options);
+
+}  // namespace routescope::traffic
