@@ -2,8 +2,13 @@
 # The GPU check of docs/gpu.md as one prepared script (for a lent GPU machine, which has PyTorch
 # with CUDA but no Qt and perhaps none of our small dependencies): builds the backend, the CLI and
 # the MoE benchmark against PyTorch's LibTorch, runs the benchmark on CUDA and a short training run.
-# Small header-only dependencies and SQLite travel in .gpu-deps/ (made by scripts/gpu-deps.sh) when
-# the machine lacks them. Writes everything to $OUT (default /tmp/routescope-gpu).
+# Small header-only dependencies and SQLite travel in .gpu-deps/ when the machine lacks them; make
+# it on a Debian machine with:
+#   d=.gpu-deps; mkdir -p $d/include $d/lib $d/share/cmake
+#   cp -r /usr/include/nlohmann /usr/include/CLI /usr/include/sqlite3*.h $d/include/
+#   cp -L /usr/lib/x86_64-linux-gnu/libsqlite3.so.0 $d/lib/ && ln -sf libsqlite3.so.0 $d/lib/libsqlite3.so
+#   cp -r /usr/share/cmake/nlohmann_json /usr/share/cmake/CLI11 $d/share/cmake/
+# Writes everything to $OUT (default /tmp/routescope-gpu).
 set -u
 OUT=${OUT:-/tmp/routescope-gpu}
 mkdir -p "$OUT"

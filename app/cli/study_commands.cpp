@@ -67,9 +67,7 @@ int runStudyVerb(CliContext& cli, const core::JobKind& kind) {
   std::string result_text;
   for (const auto& info : cli.store().artifacts(outcome.run_id)) {
     if (info.name != core::kResultArtifact) continue;
-    const auto bytes = cli.store().readArtifact(outcome.run_id, info.name);
-    const auto headline =
-        nlohmann::json::parse(std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    const auto headline = nlohmann::json::parse(cli.store().readArtifactText(outcome.run_id, info.name));
     for (const auto& [key, value] : headline.items()) {
       if (!result.contains(key)) result[key] = value;
       result_text += "  " + key + ": " + (value.is_string() ? value.get<std::string>() : value.dump()) + "\n";

@@ -23,8 +23,12 @@
 
 namespace {
 
-bool readExact(void* data, size_t size) { return std::fread(data, 1, size, stdin) == size; }
-void writeExact(const void* data, size_t size) { std::fwrite(data, 1, size, stdout); }
+bool readExact(void* data, size_t size) {
+  return std::fread(data, 1, size, stdin) == size;
+}
+void writeExact(const void* data, size_t size) {
+  std::fwrite(data, 1, size, stdout);
+}
 template <typename T>
 bool readValue(T& value) {
   return readExact(&value, sizeof value);

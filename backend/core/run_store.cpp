@@ -465,6 +465,11 @@ std::vector<ArtifactInfo> RunStore::artifacts(const std::string& run_id) const {
   return out;
 }
 
+std::string RunStore::readArtifactText(const std::string& run_id, const std::string& name) const {
+  const auto bytes = readArtifact(run_id, name);
+  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
+}
+
 std::vector<std::byte> RunStore::readArtifact(const std::string& run_id, const std::string& name) const {
   std::lock_guard lock(mutex_);
   Statement select(db_, "SELECT sha256, data, stored_as_file FROM artifacts WHERE run_id=? AND name=?");

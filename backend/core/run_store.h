@@ -87,6 +87,8 @@ class RunStore {
   std::vector<ArtifactInfo> artifacts(const std::string& run_id) const;
   // Verifies the checksum; throws Error naming run and artifact on mismatch or absence.
   std::vector<std::byte> readArtifact(const std::string& run_id, const std::string& name) const;
+  // The same, as text (JSON, CSV).
+  std::string readArtifactText(const std::string& run_id, const std::string& name) const;
   std::string artifactFolder(const std::string& run_id) const;
 
  private:

@@ -1,5 +1,6 @@
 #include "backend/moe/checkpoint.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 #include <type_traits>
@@ -14,15 +15,17 @@ namespace {
 void addTensor(core::SafetensorsWriter& writer, const std::string& name, const torch::Tensor& tensor) {
   const auto cpu = tensor.detach().to(torch::kCPU, torch::kFloat32).contiguous();
   const auto* data = reinterpret_cast<const std::byte*>(cpu.data_ptr<float>());
-  writer.add(name, core::DType::F32, cpu.sizes().vec(), std::span(data, static_cast<size_t>(cpu.numel()) * sizeof(float)));
+  writer.add(name, core::DType::F32, cpu.sizes().vec(),
+             std::span(data, static_cast<size_t>(cpu.numel()) * sizeof(float)));
 }
 
 void copyInto(const core::SafetensorsFile& file, const std::string& name, torch::Tensor& target) {
   const auto* view = file.find(name);
   if (!view) throw core::Error(file.path() + ": tensor '" + name + "' is missing");
   if (view->shape != target.sizes().vec()) {
-    throw core::Error(file.path() + ": tensor '" + name + "' has shape " + c10::str(c10::IntArrayRef(view->shape)) +
-                      ", the model expects " + c10::str(target.sizes()));
+    throw core::Error(file.path() + ": tensor '" + name + "' has shape " +
+                      c10::str(c10::IntArrayRef(view->shape)) + ", the model expects " +
+                      c10::str(target.sizes()));
   }
   const auto values = core::toFloat32(*view);
   auto source = torch::from_blob(const_cast<float*>(values.data()), target.sizes(), torch::kFloat32);
@@ -43,7 +46,9 @@ Key stateKeyOf(const torch::Tensor& parameter) {
     return parameter.unsafeGetTensorImpl();
   }
 }
-StateMap::key_type stateKey(const torch::Tensor& parameter) { return stateKeyOf<StateMap::key_type>(parameter); }
+StateMap::key_type stateKey(const torch::Tensor& parameter) {
+  return stateKeyOf<StateMap::key_type>(parameter);
+}
 
 }  // namespace
 
@@ -53,10 +58,26 @@ std::string checkpointArtifactName(int64_t step) {
   return name;
 }
 
-void writeModelCheckpoint(torch::nn::Module& model, const MoeModelConfig& config, int64_t step, const std::string& path) {
+std::vector<int64_t> checkpointSteps(const core::RunStore& store, const std::string& run_id) {
+  std::vector<int64_t> steps;
+  for (const auto& info : store.artifacts(run_id)) {
+    long long step = 0;
+    char tail[32] = {};
+    if (std::sscanf(info.name.c_str(), "checkpoint-step-%lld.%31s", &step, tail) == 2 &&
+        std::string(tail) == "safetensors") {
+      steps.push_back(step);
+    }
+  }
+  std::sort(steps.begin(), steps.end());
+  return steps;
+}
+
+void writeModelCheckpoint(torch::nn::Module& model, const MoeModelConfig& config, int64_t step,
+                          const std::string& path) {
   core::SafetensorsWriter writer;
   for (const auto& item : model.named_parameters()) addTensor(writer, item.key(), item.value());
-  writer.setMetadata({{"format", "routescope-moe"}, {"config", toJson(config).dump()}, {"step", std::to_string(step)}});
+  writer.setMetadata(
+      {{"format", "routescope-moe"}, {"config", toJson(config).dump()}, {"step", std::to_string(step)}});
   writer.write(path);
 }
 
@@ -83,7 +104,8 @@ void loadModelWeights(torch::nn::Module& model, const std::string& path) {
   for (auto& item : model.named_parameters()) copyInto(file, item.key(), item.value());
 }
 
-void writeOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model, int64_t step, const std::string& path) {
+void writeOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model, int64_t step,
+                         const std::string& path) {
   core::SafetensorsWriter writer;
   auto& states = optimizer.state();
   for (const auto& item : model.named_parameters()) {
@@ -105,7 +127,8 @@ void writeOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& mode
   writer.write(path);
 }
 
-int64_t loadOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model, const std::string& path) {
+int64_t loadOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model,
+                           const std::string& path) {
   const auto file = core::SafetensorsFile::open(path);
   const auto& meta = file.metadata();
   const auto step = meta.find("step");

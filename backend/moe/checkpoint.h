@@ -2,10 +2,13 @@
 // Checkpoints of the MoE language model as safetensors: every parameter in F32 under its module
 // path, with the model config (JSON) and the step in the metadata; and the AdamW state (moments
 // and step per parameter) in a separate file so resumed training continues exactly.
-#include <cstdint>
-#include <string>
 #include <torch/torch.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "backend/core/run_store.h"
 #include "backend/moe/model_config.h"
 
 namespace routescope::moe {
@@ -13,6 +16,8 @@ namespace routescope::moe {
 // Artifact names in a training run ("checkpoint-step-000100.safetensors", "optimizer-latest.safetensors").
 std::string checkpointArtifactName(int64_t step);
 inline constexpr const char* kOptimizerArtifact = "optimizer-latest.safetensors";
+// The steps of a training run's checkpoint artifacts, ascending.
+std::vector<int64_t> checkpointSteps(const core::RunStore& store, const std::string& run_id);
 
 void writeModelCheckpoint(torch::nn::Module& model, const MoeModelConfig& config, int64_t step,
                           const std::string& path);
@@ -27,7 +32,8 @@ CheckpointInfo readCheckpointInfo(const std::string& path);
 // same shape. Throws core::Error naming the file and the tensor.
 void loadModelWeights(torch::nn::Module& model, const std::string& path);
 
-void writeOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model, int64_t step, const std::string& path);
+void writeOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model, int64_t step,
+                         const std::string& path);
 // Returns the step the state belongs to.
 int64_t loadOptimizerState(torch::optim::AdamW& optimizer, torch::nn::Module& model, const std::string& path);
 

@@ -19,7 +19,8 @@ void fillAssignments(Dispatch& d, const torch::Tensor& combine) {
 
 int64_t expertCapacity(double capacity_factor, int64_t group_size, int64_t experts) {
   // std::nearbyint rounds half to even in the default rounding mode, like Python's round().
-  const double slots = std::nearbyint(capacity_factor * static_cast<double>(group_size) / static_cast<double>(experts));
+  const double slots =
+      std::nearbyint(capacity_factor * static_cast<double>(group_size) / static_cast<double>(experts));
   return std::max<int64_t>(static_cast<int64_t>(slots), 4);
 }
 
@@ -47,11 +48,12 @@ Dispatch dispatchTokenChoice(const torch::Tensor& probs, int64_t k, int64_t grou
   }
   // Choice-major queue: all top-1 requests of the group, then all top-2 requests, ...
   auto queue = ids.transpose(1, 2).reshape({groups, k * group_size});
-  auto one_hot = torch::one_hot(queue, experts);               // [G, k·g, E]
-  auto slot = (one_hot.cumsum(1) * one_hot).sum(-1) - 1;       // 0-based place in its expert's queue
+  auto one_hot = torch::one_hot(queue, experts);          // [G, k·g, E]
+  auto slot = (one_hot.cumsum(1) * one_hot).sum(-1) - 1;  // 0-based place in its expert's queue
   auto kept = (slot < *capacity).view({groups, k, group_size}).transpose(1, 2);  // [G, g, k]
   if (order == DropOrder::Priority) {
-    kept = torch::zeros_like(kept).scatter(1, token_order.unsqueeze(-1).expand({groups, group_size, k}), kept);
+    kept =
+        torch::zeros_like(kept).scatter(1, token_order.unsqueeze(-1).expand({groups, group_size, k}), kept);
   }
   d.kept = kept.reshape({tokens, k});
   fillAssignments(d, combine);
@@ -70,8 +72,10 @@ Dispatch dispatchExpertChoice(const torch::Tensor& probs, int64_t k, int64_t gro
   auto offsets = (torch::arange(groups, local_tokens.options()) * group_size).view({groups, 1, 1});
   Dispatch d;
   d.token_index = (local_tokens + offsets).reshape(-1);
-  d.expert_index =
-      torch::arange(experts, local_tokens.options()).view({1, experts, 1}).expand({groups, experts, take}).reshape(-1);
+  d.expert_index = torch::arange(experts, local_tokens.options())
+                       .view({1, experts, 1})
+                       .expand({groups, experts, take})
+                       .reshape(-1);
   d.combine_weight = weights.reshape(-1);
   auto [top_probs, top_ids] = probs.topk(k, -1);
   d.topk_ids = top_ids;
@@ -85,7 +89,7 @@ Dispatch dispatchExpertChoice(const torch::Tensor& probs, int64_t k, int64_t gro
 torch::Tensor balanceLoss(const torch::Tensor& probs, const torch::Tensor& topk_ids, double coefficient) {
   const int64_t experts = probs.size(1);
   auto requests = torch::one_hot(topk_ids.reshape(-1), experts).to(torch::kFloat32);
-  auto share = requests.mean(0);  // f_e: share of all top-k requests
+  auto share = requests.mean(0);   // f_e: share of all top-k requests
   auto mean_prob = probs.mean(0);  // P_e
   return coefficient * static_cast<double>(experts) * (share * mean_prob).sum();
 }

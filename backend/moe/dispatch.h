@@ -2,9 +2,10 @@
 // Which expert processes which token: top-k token choice with OpenMoE's capacity and dropping
 // rules, the capacity-aware alternatives (priority dropping, expert choice) and dropless routing.
 // Pure tensor functions so tests can check the exact dropped set on hand-built batches.
+#include <torch/torch.h>
+
 #include <cstdint>
 #include <optional>
-#include <torch/torch.h>
 
 namespace routescope::moe {
 

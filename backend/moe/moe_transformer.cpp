@@ -5,8 +5,9 @@ namespace routescope::moe {
 MoeBlockImpl::MoeBlockImpl(const MoeModelConfig& config, bool moe) {
   const auto residual = nn::parseResidualKind(config.residual);
   attention_residual = register_module("attention_residual", nn::Residual(config.d_model, residual));
-  attention = register_module("attention", nn::MultiHeadAttention(nn::AttentionOptions{
-                                               config.d_model, config.heads, /*causal=*/true, /*bias=*/true}));
+  attention =
+      register_module("attention", nn::MultiHeadAttention(nn::AttentionOptions{
+                                       config.d_model, config.heads, /*causal=*/true, /*bias=*/true}));
   ffn_residual = register_module("ffn_residual", nn::Residual(config.d_model, residual));
   if (moe) {
     experts = register_module("experts", Experts(config.experts, config.d_model, config.ffn));
@@ -19,12 +20,15 @@ MoeTransformerImpl::MoeTransformerImpl(const MoeModelConfig& config) : config_(c
   embedding_ = register_module("embedding", torch::nn::Embedding(config.vocab, config.d_model));
   torch::nn::init::normal_(embedding_->weight, 0.0, 0.02);
   positional_ = register_module(
-      "positional", nn::PositionalEncoding(nn::parsePositionalKind(config.positional), config.context, config.d_model));
+      "positional",
+      nn::PositionalEncoding(nn::parsePositionalKind(config.positional), config.context, config.d_model));
   blocks_ = register_module("blocks", torch::nn::ModuleList());
   for (int64_t i = 0; i < config.layers; ++i) blocks_->push_back(MoeBlock(config, config.isMoeLayer(i)));
   router = register_module("router", Router(config));
-  final_norm_ = register_module("final_norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.d_model})));
-  head_ = register_module("head", torch::nn::Linear(torch::nn::LinearOptions(config.d_model, config.vocab).bias(false)));
+  final_norm_ =
+      register_module("final_norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.d_model})));
+  head_ = register_module(
+      "head", torch::nn::Linear(torch::nn::LinearOptions(config.d_model, config.vocab).bias(false)));
 }
 
 Dispatch MoeTransformerImpl::route(const torch::Tensor& probs, int64_t group_size) const {
@@ -37,12 +41,14 @@ Dispatch MoeTransformerImpl::route(const torch::Tensor& probs, int64_t group_siz
       return dispatchTokenChoice(probs, config_.top_k, group_size, std::nullopt, config_.renormalise,
                                  DropOrder::Position);
     case RouterKind::Priority:
-      return dispatchTokenChoice(probs, config_.top_k, group_size, capacity, config_.renormalise, DropOrder::Priority);
+      return dispatchTokenChoice(probs, config_.top_k, group_size, capacity, config_.renormalise,
+                                 DropOrder::Priority);
     case RouterKind::Linear:
     case RouterKind::Gru:
       break;
   }
-  return dispatchTokenChoice(probs, config_.top_k, group_size, capacity, config_.renormalise, DropOrder::Position);
+  return dispatchTokenChoice(probs, config_.top_k, group_size, capacity, config_.renormalise,
+                             DropOrder::Position);
 }
 
 ForwardResult MoeTransformerImpl::forward(const torch::Tensor& tokens, const ForwardOptions& options) {

@@ -3,6 +3,7 @@
 // causal self-attention and a feed-forward sub-layer that is a routed set of experts in every
 // `moe_every`-th block and dense otherwise, a final LayerNorm and an untied output head.
 #include <torch/torch.h>
+
 #include <vector>
 
 #include "backend/moe/dispatch.h"
@@ -18,13 +19,13 @@ namespace routescope::moe {
 
 // What one MoE layer decided for the batch (tokens flattened batch-major: t = b·S + s).
 struct LayerRouting {
-  torch::Tensor logits;       // [T, E] float32
-  torch::Tensor probs;        // [T, E] float32, softmax of the logits
+  torch::Tensor logits;  // [T, E] float32
+  torch::Tensor probs;   // [T, E] float32, softmax of the logits
   Dispatch dispatch;
-  torch::Tensor state;        // [T, p] GRU router state (gru only)
-  torch::Tensor update_gate;  // [T] mean update gate (gru, when asked for)
-  torch::Tensor balance_loss; // scalar, already scaled by c_bal
-  torch::Tensor z_loss;       // scalar, already scaled by c_z
+  torch::Tensor state;         // [T, p] GRU router state (gru only)
+  torch::Tensor update_gate;   // [T] mean update gate (gru, when asked for)
+  torch::Tensor balance_loss;  // scalar, already scaled by c_bal
+  torch::Tensor z_loss;        // scalar, already scaled by c_z
 };
 
 struct ForwardOptions {
@@ -32,8 +33,8 @@ struct ForwardOptions {
 };
 
 struct ForwardResult {
-  torch::Tensor logits;    // [B, S, V]
-  torch::Tensor aux_loss;  // sum of balance and z losses over MoE layers
+  torch::Tensor logits;               // [B, S, V]
+  torch::Tensor aux_loss;             // sum of balance and z losses over MoE layers
   std::vector<LayerRouting> routing;  // one per MoE layer
 };
 

@@ -14,7 +14,8 @@ RouterImpl::RouterImpl(const MoeModelConfig& config) : detach_(config.gru_detach
   gates_ = register_module("gates", torch::nn::ModuleList());
   if (config.usesGru()) {
     projections_ = register_module("projections", torch::nn::ModuleList());
-    gru_ = register_module("gru", torch::nn::GRUCell(torch::nn::GRUCellOptions(config.gru_dim, config.gru_dim)));
+    gru_ =
+        register_module("gru", torch::nn::GRUCell(torch::nn::GRUCellOptions(config.gru_dim, config.gru_dim)));
     for (int64_t i = 0; i < layers; ++i) {
       projections_->push_back(linear(config.d_model, config.gru_dim));
       gates_->push_back(linear(config.gru_dim, config.experts));
@@ -51,7 +52,8 @@ torch::Tensor RouterImpl::scoringWeight(int64_t moe_layer) const {
   return gates_->ptr(static_cast<size_t>(moe_layer))->as<torch::nn::Linear>()->weight;
 }
 
-torch::Tensor gruUpdateGate(const torch::nn::GRUCell& cell, const torch::Tensor& input, const torch::Tensor& hidden) {
+torch::Tensor gruUpdateGate(const torch::nn::GRUCell& cell, const torch::Tensor& input,
+                            const torch::Tensor& hidden) {
   const int64_t p = cell->options.hidden_size();
   auto w_iz = cell->weight_ih.slice(0, p, 2 * p), w_hz = cell->weight_hh.slice(0, p, 2 * p);
   auto z = torch::matmul(input, w_iz.t()) + torch::matmul(hidden, w_hz.t());

@@ -25,7 +25,8 @@ class RouterImpl : public torch::nn::Module {
 
   // `moe_layer` counts MoE layers only (0-based); `previous` is the state the previous MoE layer
   // returned (undefined at the first). `want_gate` computes the update gate for traces.
-  RouterOutput forward(int64_t moe_layer, const torch::Tensor& x, const torch::Tensor& previous, bool want_gate);
+  RouterOutput forward(int64_t moe_layer, const torch::Tensor& x, const torch::Tensor& previous,
+                       bool want_gate);
 
   bool recurrent() const { return !gru_.is_empty(); }
   torch::nn::GRUCell gru() const { return gru_; }
@@ -41,6 +42,7 @@ class RouterImpl : public torch::nn::Module {
 TORCH_MODULE(Router);
 
 // The GRU's update gate z = σ(W_iz x + b_iz + W_hz h + b_hz) (PyTorch's gate order r, z, n).
-torch::Tensor gruUpdateGate(const torch::nn::GRUCell& cell, const torch::Tensor& input, const torch::Tensor& hidden);
+torch::Tensor gruUpdateGate(const torch::nn::GRUCell& cell, const torch::Tensor& input,
+                            const torch::Tensor& hidden);
 
 }  // namespace routescope::moe

@@ -1,15 +1,16 @@
 #include "backend/moe/sentencepiece_service.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "backend/core/child_process.h"
 #include "backend/core/error.h"
@@ -34,7 +35,8 @@ std::string lastNonEmptyLine(const std::string& path) {
 
 std::string sentencePieceToolPath() {
   if (const char* env = std::getenv("ROUTESCOPE_SENTENCEPIECE_TOOL"); env && *env) {
-    if (!fs::exists(env)) throw core::Error(std::string("ROUTESCOPE_SENTENCEPIECE_TOOL: ") + env + " does not exist");
+    if (!fs::exists(env))
+      throw core::Error(std::string("ROUTESCOPE_SENTENCEPIECE_TOOL: ") + env + " does not exist");
     return env;
   }
   std::error_code error;
@@ -44,7 +46,9 @@ std::string sentencePieceToolPath() {
   const auto built = fs::path(ROUTESCOPE_BUILD_BIN_DIR) / "routescope-sentencepiece";
   if (fs::exists(built)) return built.string();
 #endif
-  throw core::Error("routescope-sentencepiece not found beside the program or in the build tree (set ROUTESCOPE_SENTENCEPIECE_TOOL)");
+  throw core::Error(
+      "routescope-sentencepiece not found beside the program or in the build tree (set "
+      "ROUTESCOPE_SENTENCEPIECE_TOOL)");
 }
 
 void trainWithSentencePieceTool(const std::vector<std::string>& flags, const core::CancelToken& cancel) {
@@ -68,7 +72,9 @@ void trainWithSentencePieceTool(const std::vector<std::string>& flags, const cor
   const std::string last = lastNonEmptyLine(log.string());
   std::error_code ignored;
   fs::remove(log, ignored);
-  if (code != 0) throw core::Error("sentencepiece training failed: " + (last.empty() ? "exit " + std::to_string(code) : last));
+  if (code != 0)
+    throw core::Error("sentencepiece training failed: " +
+                      (last.empty() ? "exit " + std::to_string(code) : last));
 }
 
 SentencePieceService::SentencePieceService(const std::string& model_proto) {

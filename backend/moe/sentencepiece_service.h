@@ -3,12 +3,13 @@
 // cannot load libsentencepiece (its embedded protobuf clashes with LibTorch's libprotobuf and the
 // process crashes while loading), so tokenizers talk to a long-lived tool process over pipes and
 // training runs the tool as a cancellable child process.
+#include <sys/types.h>
+
 #include <cstdint>
 #include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
-#include <sys/types.h>
 #include <vector>
 
 #include "backend/core/job.h"

@@ -1,13 +1,12 @@
 #include "backend/moe/trace_job.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
 #include "backend/moe/checkpoint.h"
 #include "backend/moe/corpus.h"
+#include "backend/moe/scratch_dir.h"
 #include "backend/moe/trace_recorder.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/training_data.h"
@@ -15,13 +14,6 @@
 
 namespace routescope::moe {
 namespace {
-
-namespace fs = std::filesystem;
-
-std::string artifactString(const core::RunStore& store, const std::string& run, const std::string& name) {
-  const auto bytes = store.readArtifact(run, name);
-  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
-}
 
 class TraceJob : public core::Job {
  public:
@@ -38,33 +30,19 @@ class TraceJob : public core::Job {
     const auto& store = context.store();
     const auto source = store.run(config_.at("run").get<std::string>());
     if (source.study != "moe" || source.kind != "train") {
-      throw core::Error("run " + source.id + " is a " + source.study + " " + source.kind + " run, not moe train");
+      throw core::Error("run " + source.id + " is a " + source.study + " " + source.kind +
+                        " run, not moe train");
     }
-    const auto described = nlohmann::json::parse(artifactString(store, source.id, "tokenizer.json"));
-    const auto tokenizer =
-        loadTokenizer(described.at("kind").get<std::string>(), store.readArtifact(source.id, "tokenizer.model"));
-    std::vector<int64_t> steps;
-    for (const auto& info : store.artifacts(source.id)) {
-      long long step = 0;
-      if (std::sscanf(info.name.c_str(), "checkpoint-step-%lld.safetensors", &step) == 1) steps.push_back(step);
-    }
-    std::sort(steps.begin(), steps.end());
+    const auto described = nlohmann::json::parse(store.readArtifactText(source.id, "tokenizer.json"));
+    const auto tokenizer = loadTokenizer(described.at("kind").get<std::string>(),
+                                         store.readArtifact(source.id, "tokenizer.model"));
+    const auto steps = checkpointSteps(store, source.id);
     if (steps.empty()) throw core::Error("run " + source.id + " has no checkpoints to trace");
 
-    const auto scratch = fs::temp_directory_path() / ("routescope-trace-" + context.runId());
-    fs::create_directories(scratch);
-    struct Cleanup {
-      fs::path path;
-      ~Cleanup() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-      }
-    } cleanup{scratch};
-    const auto checkpoint_file = (scratch / "checkpoint.safetensors").string();
+    ScratchDir scratch("trace-" + context.runId());
+    const auto checkpoint_file = scratch.file("checkpoint.safetensors");
     auto fetch = [&](int64_t step) {
-      const auto bytes = store.readArtifact(source.id, checkpointArtifactName(step));
-      std::ofstream(checkpoint_file, std::ios::binary)
-          .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+      scratch.write("checkpoint.safetensors", store.readArtifact(source.id, checkpointArtifactName(step)));
     };
     fetch(steps.back());
     const auto model_config = readCheckpointInfo(checkpoint_file).config;
@@ -75,7 +53,8 @@ class TraceJob : public core::Job {
     if (!text.empty()) {
       sequences = traceSequencesFromText(text, *tokenizer, model_config.context);
     } else {
-      const auto corpus = deserializeCorpus(store.readArtifact(source.id, "corpus.bin"), "run " + source.id + " corpus.bin");
+      const auto corpus =
+          deserializeCorpus(store.readArtifact(source.id, "corpus.bin"), "run " + source.id + " corpus.bin");
       const auto split = config_.at("set").get<std::string>() == "test" ? Split::Test : Split::Valid;
       sequences = traceSequencesFromStream(tokenizeSplit(corpus, split, *tokenizer, context.cancelToken()),
                                            model_config.context, max_tokens);
@@ -85,9 +64,10 @@ class TraceJob : public core::Job {
     TraceOptions options;
     options.full_probs = config_.at("full_probs").get<bool>();
     options.gru_state = config_.at("gru_states").get<bool>();
-    context.event("info", "trace: " + std::to_string(steps.size()) + " checkpoints × " + std::to_string(tokens) +
-                              " tokens, about " +
-                              std::to_string(estimateTraceBytes(tokens, model_config, options) * static_cast<int64_t>(steps.size()) / 1024) +
+    context.event("info", "trace: " + std::to_string(steps.size()) + " checkpoints × " +
+                              std::to_string(tokens) + " tokens, about " +
+                              std::to_string(estimateTraceBytes(tokens, model_config, options) *
+                                             static_cast<int64_t>(steps.size()) / 1024) +
                               " KiB in all");
     for (size_t i = 0; i < steps.size(); ++i) {
       context.throwIfCancelled();

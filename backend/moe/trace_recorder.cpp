@@ -6,10 +6,11 @@
 
 namespace routescope::moe {
 
-std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, int64_t context, int64_t max_tokens) {
+std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, int64_t context,
+                                                    int64_t max_tokens) {
   std::vector<TraceSequence> sequences;
-  const int64_t per_domain =
-      std::max<int64_t>(context, max_tokens / std::max<int64_t>(1, static_cast<int64_t>(stream.domains.size())));
+  const int64_t per_domain = std::max<int64_t>(
+      context, max_tokens / std::max<int64_t>(1, static_cast<int64_t>(stream.domains.size())));
   for (size_t d = 0; d < stream.domains.size(); ++d) {
     const int64_t end = stream.domainEnd(d);
     int64_t taken = 0;
@@ -25,7 +26,8 @@ std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, i
   return sequences;
 }
 
-std::vector<TraceSequence> traceSequencesFromText(const std::string& text, const Tokenizer& tokenizer, int64_t context) {
+std::vector<TraceSequence> traceSequencesFromText(const std::string& text, const Tokenizer& tokenizer,
+                                                  int64_t context) {
   const auto ids = tokenizer.encode(text);
   if (ids.empty()) throw core::Error("trace text: empty after tokenization");
   std::vector<TraceSequence> sequences;
@@ -33,7 +35,8 @@ std::vector<TraceSequence> traceSequencesFromText(const std::string& text, const
     TraceSequence sequence;
     sequence.domain = "pasted";
     sequence.token_ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(start),
-                              ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), start + static_cast<size_t>(context))));
+                              ids.begin() + static_cast<std::ptrdiff_t>(
+                                                std::min(ids.size(), start + static_cast<size_t>(context))));
     sequences.push_back(std::move(sequence));
   }
   return sequences;
@@ -65,8 +68,9 @@ torch::Tensor tokenMajor(const std::vector<torch::Tensor>& per_layer) {
 
 }  // namespace
 
-RoutingTrace recordTrace(MoeTransformer& model, const std::vector<TraceSequence>& sequences, const Tokenizer& tokenizer,
-                         int64_t step, const TraceOptions& options, const torch::Device& device) {
+RoutingTrace recordTrace(MoeTransformer& model, const std::vector<TraceSequence>& sequences,
+                         const Tokenizer& tokenizer, int64_t step, const TraceOptions& options,
+                         const torch::Device& device) {
   const auto& config = model->config();
   RoutingTrace trace;
   trace.layers = static_cast<int>(config.moeLayerCount());
@@ -92,8 +96,11 @@ RoutingTrace recordTrace(MoeTransformer& model, const std::vector<TraceSequence>
       ++last;
     }
     std::vector<int64_t> ids;
-    for (size_t i = first; i < last; ++i) ids.insert(ids.end(), sequences[i].token_ids.begin(), sequences[i].token_ids.end());
-    auto tokens = torch::tensor(ids, torch::kInt64).view({static_cast<int64_t>(last - first), static_cast<int64_t>(length)}).to(device);
+    for (size_t i = first; i < last; ++i)
+      ids.insert(ids.end(), sequences[i].token_ids.begin(), sequences[i].token_ids.end());
+    auto tokens = torch::tensor(ids, torch::kInt64)
+                      .view({static_cast<int64_t>(last - first), static_cast<int64_t>(length)})
+                      .to(device);
     auto result = model->forward(tokens, ForwardOptions{gate});
     auto predicted = result.logits.argmax(-1).to(torch::kCPU).to(torch::kInt32).contiguous();
     for (size_t i = first; i < last; ++i) {

@@ -16,21 +16,24 @@ namespace routescope::moe {
 
 struct TraceOptions {
   bool full_probs = false;
-  bool gru_state = false;    // h_i as fp16: p·2 bytes per token and layer
-  bool update_gate = true;   // GRU routers only
+  bool gru_state = false;   // h_i as fp16: p·2 bytes per token and layer
+  bool update_gate = true;  // GRU routers only
   int64_t batch = 16;
 };
 
 // Sequences of `context` tokens from the start of every domain of `stream`, in equal shares up to
 // `max_tokens` tokens in all.
-std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, int64_t context, int64_t max_tokens);
+std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, int64_t context,
+                                                    int64_t max_tokens);
 // Pasted text cut into sequences of at most `context` tokens (domain "pasted").
-std::vector<TraceSequence> traceSequencesFromText(const std::string& text, const Tokenizer& tokenizer, int64_t context);
+std::vector<TraceSequence> traceSequencesFromText(const std::string& text, const Tokenizer& tokenizer,
+                                                  int64_t context);
 
 // Bytes the trace will take in the binary format (stated to the user before recording).
 int64_t estimateTraceBytes(int64_t tokens, const MoeModelConfig& config, const TraceOptions& options);
 
-RoutingTrace recordTrace(MoeTransformer& model, const std::vector<TraceSequence>& sequences, const Tokenizer& tokenizer,
-                         int64_t step, const TraceOptions& options, const torch::Device& device);
+RoutingTrace recordTrace(MoeTransformer& model, const std::vector<TraceSequence>& sequences,
+                         const Tokenizer& tokenizer, int64_t step, const TraceOptions& options,
+                         const torch::Device& device);
 
 }  // namespace routescope::moe

@@ -2,8 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <numbers>
 
 #include "backend/core/error.h"
@@ -11,6 +9,7 @@
 #include "backend/moe/checkpoint.h"
 #include "backend/moe/data_config.h"
 #include "backend/moe/moe_transformer.h"
+#include "backend/moe/scratch_dir.h"
 #include "backend/moe/trace_recorder.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/train_schema.h"
@@ -19,31 +18,6 @@
 
 namespace routescope::moe {
 namespace {
-
-namespace fs = std::filesystem;
-
-// A scratch folder for files on their way into the run store; removed on every exit path.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& run_id)
-      : path_(fs::temp_directory_path() / ("routescope-moe-" + run_id)) {
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
-
-std::string artifactText(const core::RunStore& store, const std::string& run, const std::string& name) {
-  const auto bytes = store.readArtifact(run, name);
-  return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
-}
 
 // Corpus and tokenizer: built fresh, or those of the run being resumed (so the data is identical).
 struct Data {
@@ -57,9 +31,11 @@ Data prepareData(core::JobContext& context, const nlohmann::json& config, const 
   Data data;
   if (!resume_run.empty()) {
     const auto& store = context.store();
-    data.corpus = deserializeCorpus(store.readArtifact(resume_run, "corpus.bin"), "run " + resume_run + " corpus.bin");
-    const auto described = nlohmann::json::parse(artifactText(store, resume_run, "tokenizer.json"));
-    data.tokenizer = loadTokenizer(described.at("kind").get<std::string>(), store.readArtifact(resume_run, "tokenizer.model"));
+    data.corpus =
+        deserializeCorpus(store.readArtifact(resume_run, "corpus.bin"), "run " + resume_run + " corpus.bin");
+    const auto described = nlohmann::json::parse(store.readArtifactText(resume_run, "tokenizer.json"));
+    data.tokenizer = loadTokenizer(described.at("kind").get<std::string>(),
+                                   store.readArtifact(resume_run, "tokenizer.model"));
   } else {
     context.progress(0.0, "building the corpus");
     data.corpus = buildCorpus(
@@ -71,7 +47,8 @@ Data prepareData(core::JobContext& context, const nlohmann::json& config, const 
                                    skipped.value("reason", std::string()));
     }
     context.progress(0.03, "training the tokenizer");
-    data.tokenizer = buildTokenizer(tokenizerSettingsFromConfig(config), data.corpus, context.cancelToken(), scratch.path());
+    data.tokenizer = buildTokenizer(tokenizerSettingsFromConfig(config), data.corpus, context.cancelToken(),
+                                    scratch.path());
   }
   context.artifact("corpus.bin", serializeCorpus(data.corpus));
   context.artifactText("corpus_manifest.json", data.corpus.manifest.dump(1));
@@ -84,7 +61,9 @@ Data prepareData(core::JobContext& context, const nlohmann::json& config, const 
 }
 
 torch::Tensor toTensor(const std::vector<int32_t>& ids, int64_t rows, const torch::Device& device) {
-  return torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64).view({rows, -1}).to(device);
+  return torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64)
+      .view({rows, -1})
+      .to(device);
 }
 
 struct Validation {
@@ -100,7 +79,8 @@ Validation validate(MoeTransformer& model, const EvalWindows& windows, const tor
   int64_t predicted = 0;
   for (int64_t first = 0; first < windows.windows(); first += batch) {
     const int64_t rows = std::min(batch, windows.windows() - first);
-    std::vector<int32_t> ids(windows.tokens.begin() + first * row, windows.tokens.begin() + (first + rows) * row);
+    std::vector<int32_t> ids(windows.tokens.begin() + first * row,
+                             windows.tokens.begin() + (first + rows) * row);
     auto loss = nextTokenLoss(model, toTensor(ids, rows, device)).first;
     nats += loss.item<double>() * static_cast<double>(rows * windows.context);
     predicted += rows * windows.context;
@@ -133,7 +113,7 @@ class TrainJob : public core::Job {
     const auto settings = trainSettingsFromConfig(config_);
     const auto trace_settings = traceSettingsFromConfig(config_);
     const auto resume_run = core::configValue(config_, "resume.run")->get<std::string>();
-    ScratchDir scratch(context.runId());
+    ScratchDir scratch("train-" + context.runId());
     Data data = prepareData(context, config_, resume_run, scratch);
 
     auto model_config = modelConfigFromJobConfig(config_, data.tokenizer->vocabSize());
@@ -143,30 +123,33 @@ class TrainJob : public core::Job {
       const auto& store = context.store();
       const auto steps = checkpointSteps(store, resume_run);
       if (steps.empty()) throw core::Error("resume.run " + resume_run + ": the run has no checkpoint");
-      resume_checkpoint = scratch.file("resume.safetensors");
-      writeBytes(resume_checkpoint, store.readArtifact(resume_run, checkpointArtifactName(steps.back())));
+      resume_checkpoint = scratch.write("resume.safetensors",
+                                        store.readArtifact(resume_run, checkpointArtifactName(steps.back())));
       const auto info = readCheckpointInfo(resume_checkpoint);
       model_config = info.config;  // the resumed model's shape wins over the config's model.* keys
       first_step = info.step + 1;
     }
     MoeTransformer model(model_config);
     model->to(device);
-    torch::optim::AdamW optimizer(model->parameters(),
-                                  torch::optim::AdamWOptions(settings.lr).weight_decay(settings.weight_decay).betas({0.9, 0.95}));
+    torch::optim::AdamW optimizer(
+        model->parameters(),
+        torch::optim::AdamWOptions(settings.lr).weight_decay(settings.weight_decay).betas({0.9, 0.95}));
     if (!resume_checkpoint.empty()) {
       loadModelWeights(*model, resume_checkpoint);
-      const auto optimizer_file = scratch.file("optimizer.safetensors");
-      writeBytes(optimizer_file, context.store().readArtifact(resume_run, kOptimizerArtifact));
+      const auto optimizer_file = scratch.write("optimizer.safetensors",
+                                                context.store().readArtifact(resume_run, kOptimizerArtifact));
       const int64_t optimizer_step = loadOptimizerState(optimizer, *model, optimizer_file);
       if (optimizer_step != first_step - 1) {
-        throw core::Error("resume.run " + resume_run + ": optimizer state is of step " + std::to_string(optimizer_step) +
-                          ", the latest checkpoint of step " + std::to_string(first_step - 1));
+        throw core::Error("resume.run " + resume_run + ": optimizer state is of step " +
+                          std::to_string(optimizer_step) + ", the latest checkpoint of step " +
+                          std::to_string(first_step - 1));
       }
       context.event("info", "resumed run " + resume_run + " after step " + std::to_string(first_step - 1));
     }
     context.artifactText("model_config.json", toJson(model_config).dump(1));
 
-    const auto windows = makeEvalWindows(data.valid, model_config.context, settings.eval_tokens, *data.tokenizer);
+    const auto windows =
+        makeEvalWindows(data.valid, model_config.context, settings.eval_tokens, *data.tokenizer);
     const double unigram = unigramBitsPerByte(data.train, windows, data.tokenizer->vocabSize());
     context.metric("unigram_bpb", 0, unigram);
     const auto trace_sequences = traceSequences(context, data, model_config, trace_settings);
@@ -180,9 +163,11 @@ class TrainJob : public core::Job {
     for (int64_t step = first_step; step <= settings.steps; ++step) {
       context.throwIfCancelled();
       const double lr = learningRate(settings, step);
-      for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-      auto windows_batch = toTensor(sampleBatch(data.train, settings.batch, model_config.context, context.seed(), step),
-                                    settings.batch, device);
+      for (auto& group : optimizer.param_groups())
+        static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+      auto windows_batch =
+          toTensor(sampleBatch(data.train, settings.batch, model_config.context, context.seed(), step),
+                   settings.batch, device);
       auto [ce, out] = nextTokenLoss(model, windows_batch);
       auto loss = ce + out.aux_loss;
       optimizer.zero_grad();
@@ -224,26 +209,6 @@ class TrainJob : public core::Job {
                     {"checkpoints", settings.checkpoint_steps.size()}});
   }
 
-  static void writeBytes(const std::string& path, const std::vector<std::byte>& bytes) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
-    if (!out) throw core::Error(path + ": cannot write");
-  }
-
-  static std::vector<int64_t> checkpointSteps(const core::RunStore& store, const std::string& run) {
-    std::vector<int64_t> steps;
-    for (const auto& info : store.artifacts(run)) {
-      long long step = 0;
-      char tail[32] = {};
-      if (std::sscanf(info.name.c_str(), "checkpoint-step-%lld.%31s", &step, tail) == 2 &&
-          std::string(tail) == "safetensors") {
-        steps.push_back(step);
-      }
-    }
-    std::sort(steps.begin(), steps.end());
-    return steps;
-  }
-
   static int64_t parameterCount(torch::nn::Module& model) {
     int64_t count = 0;
     for (const auto& p : model.parameters()) count += p.numel();
@@ -261,21 +226,24 @@ class TrainJob : public core::Job {
       balance += routing.balance_loss.item<double>();
       z += routing.z_loss.item<double>();
       const std::string suffix = ".layer" + std::to_string(layer);
-      context.metric("drop_rate" + suffix, step, 1.0 - routing.dispatch.kept.to(torch::kFloat32).mean().item<double>());
+      context.metric("drop_rate" + suffix, step,
+                     1.0 - routing.dispatch.kept.to(torch::kFloat32).mean().item<double>());
       context.metric("load_entropy" + suffix, step, loadEntropy(routing.dispatch, experts));
     }
     context.metric("balance_loss", step, balance);
     context.metric("z_loss", step, z);
   }
 
-  std::vector<TraceSequence> traceSequences(core::JobContext& context, const Data& data, const MoeModelConfig& config,
+  std::vector<TraceSequence> traceSequences(core::JobContext& context, const Data& data,
+                                            const MoeModelConfig& config,
                                             const TraceSettings& settings) const {
     if (settings.tokens == 0) return {};
     std::vector<TraceSequence> sequences;
     if (!settings.text.empty()) {
       sequences = traceSequencesFromText(settings.text, *data.tokenizer, config.context);
     } else {
-      const auto stream = settings.set == "test" ? tokenizeSplit(data.corpus, Split::Test, *data.tokenizer, context.cancelToken())
+      const auto stream = settings.set == "test" ? tokenizeSplit(data.corpus, Split::Test, *data.tokenizer,
+                                                                 context.cancelToken())
                                                  : data.valid;
       sequences = traceSequencesFromStream(stream, config.context, settings.tokens);
     }
@@ -285,8 +253,9 @@ class TrainJob : public core::Job {
     options.full_probs = settings.full_probs;
     options.gru_state = settings.gru_states == "all";
     const int64_t bytes = estimateTraceBytes(tokens, config, options);
-    context.event("info", "trace: " + std::to_string(tokens) + " tokens × " + std::to_string(config.moeLayerCount()) +
-                              " MoE layers per checkpoint, about " + std::to_string(bytes / 1024) + " KiB each");
+    context.event("info", "trace: " + std::to_string(tokens) + " tokens × " +
+                              std::to_string(config.moeLayerCount()) + " MoE layers per checkpoint, about " +
+                              std::to_string(bytes / 1024) + " KiB each");
     return sequences;
   }
 
@@ -302,8 +271,8 @@ class TrainJob : public core::Job {
   }
 
   static void traceCheckpoint(core::JobContext& context, MoeTransformer& model, const Tokenizer& tokenizer,
-                              const std::vector<TraceSequence>& sequences, const TraceSettings& settings, int64_t step,
-                              bool final_step, const torch::Device& device) {
+                              const std::vector<TraceSequence>& sequences, const TraceSettings& settings,
+                              int64_t step, bool final_step, const torch::Device& device) {
     if (sequences.empty()) return;
     TraceOptions options;
     options.full_probs = settings.full_probs;

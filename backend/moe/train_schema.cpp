@@ -43,8 +43,10 @@ core::ConfigSchema trainSchema() {
       .integer("model.context", 128, 8, 8192, "context length in tokens")
       .choice("model.router", "linear", {"linear", "gru", "expert-choice", "priority", "dropless"},
               "router: OpenMoE linear, RMoE GRU, or a capacity-aware alternative")
-      .boolean("model.renormalise", false, "combine weights renormalised over the top-k (else raw probabilities)")
-      .choice("model.group", "sequence", {"sequence", "batch"}, "capacity group: one sequence or the whole batch")
+      .boolean("model.renormalise", false,
+               "combine weights renormalised over the top-k (else raw probabilities)")
+      .choice("model.group", "sequence", {"sequence", "batch"},
+              "capacity group: one sequence or the whole batch")
       .integer("model.gru_dim", 128, 4, 4096, "RMoE router projection size p")
       .boolean("model.gru_detach", false, "RMoE ablation: no gradient through h between layers")
       .choice("model.residual", "pre-ln", {"pre-ln", "rezero"}, "residual connections")
@@ -142,7 +144,8 @@ TrainSettings trainSettingsFromConfig(const nlohmann::json& config) {
     try {
       size_t used = 0;
       const int64_t step = std::stoll(item, &used);
-      if (step < 1 || item.find_first_not_of(" ", used) != std::string::npos) throw std::invalid_argument(item);
+      if (step < 1 || item.find_first_not_of(" ", used) != std::string::npos)
+        throw std::invalid_argument(item);
       if (step < s.steps) s.checkpoint_steps.push_back(step);
     } catch (const std::exception&) {
       throw core::Error("config key 'checkpoint.steps': '" + item + "' is not a positive step number");
@@ -150,7 +153,8 @@ TrainSettings trainSettingsFromConfig(const nlohmann::json& config) {
   }
   s.checkpoint_steps.push_back(s.steps);
   std::sort(s.checkpoint_steps.begin(), s.checkpoint_steps.end());
-  s.checkpoint_steps.erase(std::unique(s.checkpoint_steps.begin(), s.checkpoint_steps.end()), s.checkpoint_steps.end());
+  s.checkpoint_steps.erase(std::unique(s.checkpoint_steps.begin(), s.checkpoint_steps.end()),
+                           s.checkpoint_steps.end());
   return s;
 }
 
@@ -165,7 +169,8 @@ TraceSettings traceSettingsFromConfig(const nlohmann::json& config) {
 }
 
 double learningRate(const TrainSettings& s, int64_t step) {
-  if (s.warmup > 0 && step <= s.warmup) return s.lr * static_cast<double>(step) / static_cast<double>(s.warmup);
+  if (s.warmup > 0 && step <= s.warmup)
+    return s.lr * static_cast<double>(step) / static_cast<double>(s.warmup);
   const double span = static_cast<double>(std::max<int64_t>(1, s.steps - s.warmup));
   const double progress = std::clamp(static_cast<double>(step - s.warmup) / span, 0.0, 1.0);
   const double cosine = 0.5 * (1.0 + std::cos(std::numbers::pi * progress));

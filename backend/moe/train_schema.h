@@ -28,9 +28,9 @@ struct TrainSettings {
 };
 
 struct TraceSettings {
-  int64_t tokens = 8192;   // 0: no traces
+  int64_t tokens = 8192;  // 0: no traces
   std::string set = "valid";
-  std::string text;        // pasted text; overrides `set`
+  std::string text;  // pasted text; overrides `set`
   bool full_probs = false;
   std::string gru_states = "final";  // none | final | all
 };

@@ -11,7 +11,8 @@ int64_t TokenStream::domainEnd(size_t domain) const {
   return domain + 1 < domain_starts.size() ? domain_starts[domain + 1] : static_cast<int64_t>(tokens.size());
 }
 
-TokenStream tokenizeSplit(const Corpus& corpus, Split split, const Tokenizer& tokenizer, const core::CancelToken& cancel) {
+TokenStream tokenizeSplit(const Corpus& corpus, Split split, const Tokenizer& tokenizer,
+                          const core::CancelToken& cancel) {
   TokenStream stream;
   for (const auto& domain : corpus.domains) {
     stream.domains.push_back(domain);
@@ -26,10 +27,12 @@ TokenStream tokenizeSplit(const Corpus& corpus, Split split, const Tokenizer& to
   return stream;
 }
 
-EvalWindows makeEvalWindows(const TokenStream& stream, int64_t context, int64_t max_tokens, const Tokenizer& tokenizer) {
+EvalWindows makeEvalWindows(const TokenStream& stream, int64_t context, int64_t max_tokens,
+                            const Tokenizer& tokenizer) {
   EvalWindows windows;
   windows.context = context;
-  const int64_t per_domain = std::max<int64_t>(context, max_tokens / std::max<int64_t>(1, static_cast<int64_t>(stream.domains.size())));
+  const int64_t per_domain = std::max<int64_t>(
+      context, max_tokens / std::max<int64_t>(1, static_cast<int64_t>(stream.domains.size())));
   for (size_t d = 0; d < stream.domains.size(); ++d) {
     const int64_t begin = stream.domain_starts[d], end = stream.domainEnd(d);
     int64_t taken = 0;
@@ -66,14 +69,16 @@ double unigramBitsPerByte(const TokenStream& train, const EvalWindows& windows, 
   return bits / windows.bytes;
 }
 
-std::vector<int32_t> sampleBatch(const TokenStream& stream, int64_t batch, int64_t context, uint64_t seed, int64_t step) {
+std::vector<int32_t> sampleBatch(const TokenStream& stream, int64_t batch, int64_t context, uint64_t seed,
+                                 int64_t step) {
   const int64_t length = context + 1;
   const auto size = static_cast<int64_t>(stream.tokens.size());
   if (size < length) {
     throw core::Error("training split: " + std::to_string(size) + " tokens, fewer than one window of " +
                       std::to_string(length));
   }
-  std::seed_seq sequence{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32), static_cast<uint32_t>(step),
+  std::seed_seq sequence{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32),
+                         static_cast<uint32_t>(step),
                          static_cast<uint32_t>(static_cast<uint64_t>(step) >> 32), 0x6d6f65u};
   std::mt19937_64 rng(sequence);
   std::uniform_int_distribution<int64_t> start(0, size - length);

@@ -5,7 +5,8 @@
 namespace routescope::nn {
 
 LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features, bool bias)
-    : base(register_module("base", torch::nn::Linear(torch::nn::LinearOptions(in_features, out_features).bias(bias)))) {}
+    : base(register_module(
+          "base", torch::nn::Linear(torch::nn::LinearOptions(in_features, out_features).bias(bias)))) {}
 
 torch::Tensor LoraLinearImpl::forward(const torch::Tensor& x) {
   auto y = base->forward(x);

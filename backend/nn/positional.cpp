@@ -21,7 +21,8 @@ PositionalEncodingImpl::PositionalEncodingImpl(PositionalKind kind, int64_t max_
 torch::Tensor PositionalEncodingImpl::forward(const torch::Tensor& x) {
   if (kind_ == PositionalKind::None) return x;
   const int64_t seq = x.size(1);
-  TORCH_CHECK(seq <= max_length_, "sequence length ", seq, " exceeds the positional table (", max_length_, ")");
+  TORCH_CHECK(seq <= max_length_, "sequence length ", seq, " exceeds the positional table (", max_length_,
+              ")");
   return x + table_->weight.slice(0, 0, seq).unsqueeze(0);
 }
 

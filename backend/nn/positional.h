@@ -1,8 +1,9 @@
 #pragma once
 // Positional encodings added to token embeddings: none (attention alone, e.g. for set encoders
 // such as BQ-NCO's) or learned absolute positions up to a maximum length.
-#include <string>
 #include <torch/torch.h>
+
+#include <string>
 
 namespace routescope::nn {
 

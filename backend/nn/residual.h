@@ -1,8 +1,9 @@
 #pragma once
 // Residual connections around a sub-layer f: pre-LN, x + f(LN(x)), or ReZero (Bachlechner et al.
 // 2020), x + a·f(x) with a scalar a initialised to 0 so every block starts as the identity.
-#include <string>
 #include <torch/torch.h>
+
+#include <string>
 
 namespace routescope::nn {
 

@@ -36,12 +36,14 @@ struct BenchConfig {
 double flopsPerToken(const BenchConfig& c, rm::RouterKind router, int64_t p) {
   const double attention = 4.0 * c.d * c.d + 2.0 * c.seq * c.d;
   const double moe = c.top_k * 2.0 * c.d * c.ffn;
-  const double gate = router == rm::RouterKind::Linear ? 1.0 * c.d * c.experts : 1.0 * c.d * p + 6.0 * p * p + 1.0 * p * c.experts;
+  const double gate = router == rm::RouterKind::Linear ? 1.0 * c.d * c.experts
+                                                       : 1.0 * c.d * p + 6.0 * p * p + 1.0 * p * c.experts;
   const double forward = 2.0 * (c.layers * (attention + moe + gate) + 1.0 * c.d * c.vocab);
   return 3.0 * forward;
 }
 
-double ourTokensPerSecond(const BenchConfig& c, rm::RouterKind router, int steps, const torch::Device& device) {
+double ourTokensPerSecond(const BenchConfig& c, rm::RouterKind router, int steps,
+                          const torch::Device& device) {
   rm::MoeModelConfig config;
   config.vocab = c.vocab;
   config.layers = c.layers;
@@ -74,7 +76,8 @@ double ourTokensPerSecond(const BenchConfig& c, rm::RouterKind router, int steps
 }
 
 // Runs the reference with the same shape; nullopt when python3-torch or the script is missing.
-std::optional<double> referenceTokensPerSecond(const BenchConfig& c, const std::string& router, int steps, int threads) {
+std::optional<double> referenceTokensPerSecond(const BenchConfig& c, const std::string& router, int steps,
+                                               int threads) {
   const std::string script = ROUTESCOPE_SHARED_BENCH "/ref_moe.py";
   if (FILE* f = std::fopen(script.c_str(), "r")) {
     std::fclose(f);
@@ -110,13 +113,19 @@ int main(int argc, char** argv) {
   bool quick = false, reference = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--threads" && i + 1 < argc) threads = std::stoi(argv[++i]);
-    else if (arg == "--steps" && i + 1 < argc) steps = std::stoi(argv[++i]);
-    else if (arg == "--device" && i + 1 < argc) device_name = argv[++i];
-    else if (arg == "--quick") quick = true;
-    else if (arg == "--no-reference") reference = false;
+    if (arg == "--threads" && i + 1 < argc)
+      threads = std::stoi(argv[++i]);
+    else if (arg == "--steps" && i + 1 < argc)
+      steps = std::stoi(argv[++i]);
+    else if (arg == "--device" && i + 1 < argc)
+      device_name = argv[++i];
+    else if (arg == "--quick")
+      quick = true;
+    else if (arg == "--no-reference")
+      reference = false;
     else {
-      std::cerr << "usage: routescope-bench-moe [--threads N] [--device cpu|cuda] [--steps N] [--quick] [--no-reference]\n";
+      std::cerr << "usage: routescope-bench-moe [--threads N] [--device cpu|cuda] [--steps N] [--quick] "
+                   "[--no-reference]\n";
       return 2;
     }
   }
@@ -138,8 +147,8 @@ int main(int argc, char** argv) {
   std::printf("device %s, threads %d, %d timed steps; peak sgemm %s\n", device.str().c_str(), threads, steps,
               peak ? (std::to_string(*peak) + " GFLOP/s (routescope-cli system profile)").c_str()
                    : "unknown (run routescope-cli system profile)");
-  std::printf("%-12s %-7s %12s %12s %7s %9s %7s\n", "config", "router", "ours tok/s", "ref tok/s", "ratio", "GFLOP/s",
-              "MFU");
+  std::printf("%-12s %-7s %12s %12s %7s %9s %7s\n", "config", "router", "ours tok/s", "ref tok/s", "ratio",
+              "GFLOP/s", "MFU");
   for (const auto& config : configs) {
     for (const auto router : {rm::RouterKind::Linear, rm::RouterKind::Gru}) {
       const double ours = ourTokensPerSecond(config, router, steps, device);
@@ -147,10 +156,12 @@ int main(int argc, char** argv) {
                            ? referenceTokensPerSecond(config, rm::toString(router), steps, threads)
                            : std::nullopt;
       const double gflops = ours * flopsPerToken(config, router, 128) / 1e9;
-      std::printf("%-12s %-7s %12.0f %12s %7s %9.2f %7s\n", config.name.c_str(), rm::toString(router).c_str(), ours,
-                  ref ? std::to_string(static_cast<int>(*ref)).c_str() : "-",
+      std::printf("%-12s %-7s %12.0f %12s %7s %9.2f %7s\n", config.name.c_str(), rm::toString(router).c_str(),
+                  ours, ref ? std::to_string(static_cast<int>(*ref)).c_str() : "-",
                   ref ? (std::to_string(ours / *ref).substr(0, 4) + "x").c_str() : "-", gflops,
-                  peak && !device.is_cuda() ? (std::to_string(100.0 * gflops / *peak).substr(0, 4) + "%").c_str() : "-");
+                  peak && !device.is_cuda()
+                      ? (std::to_string(100.0 * gflops / *peak).substr(0, 4) + "%").c_str()
+                      : "-");
       std::fflush(stdout);
     }
   }

@@ -39,8 +39,9 @@ std::unique_ptr<widgets::ChartView> bitsPerByteFigure(const RunData& run) {
   return chart;
 }
 
-std::unique_ptr<widgets::ChartView> perLayerFigure(const RunData& run, const char* prefix, const QString& figure_name,
-                                                   const QString& title, const QString& y_title) {
+std::unique_ptr<widgets::ChartView> perLayerFigure(const RunData& run, const char* prefix,
+                                                   const QString& figure_name, const QString& title,
+                                                   const QString& y_title) {
   auto chart = std::make_unique<widgets::ChartView>();
   chart->setFigureName(figure_name);
   chart->setTitle(title);

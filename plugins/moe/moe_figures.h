@@ -11,7 +11,8 @@ namespace routescope::plugins::moe {
 std::unique_ptr<widgets::ChartView> trainingCurvesFigure(const RunData& run);
 std::unique_ptr<widgets::ChartView> bitsPerByteFigure(const RunData& run);
 // One series per MoE layer of the metrics "<prefix>.layerN".
-std::unique_ptr<widgets::ChartView> perLayerFigure(const RunData& run, const char* prefix, const QString& figure_name,
-                                                   const QString& title, const QString& y_title);
+std::unique_ptr<widgets::ChartView> perLayerFigure(const RunData& run, const char* prefix,
+                                                   const QString& figure_name, const QString& title,
+                                                   const QString& y_title);
 
 }  // namespace routescope::plugins::moe

@@ -9,7 +9,9 @@
 namespace routescope::plugins::moe {
 namespace {
 
-bool isTrainRun(const RunData& run) { return run.record.study == "moe" && run.record.kind == "train"; }
+bool isTrainRun(const RunData& run) {
+  return run.record.study == "moe" && run.record.kind == "train";
+}
 
 // A preset of `moe train` as launcher overrides, so the GUI and `--preset` start from the same values.
 QStringList presetOverrides(const std::string& preset, const QStringList& extra = {}) {
@@ -62,18 +64,20 @@ QList<widgets::ReportSection> MoePlugin::reportSections(const RunData& run) {
   }
   widgets::ReportSection section;
   section.heading = tr("MoE language model");
-  const auto& model = run.record.config.contains("model") ? run.record.config["model"] : nlohmann::json::object();
+  const auto& model =
+      run.record.config.contains("model") ? run.record.config["model"] : nlohmann::json::object();
   auto text = [](const nlohmann::json& value) {
     return QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
   };
-  section.key_values = {{tr("router"), text(model.value("router", nlohmann::json("?")))},
-                        {tr("layers × experts, top-k"),
-                         text(model.value("layers", nlohmann::json(0))) + " × " + text(model.value("experts", nlohmann::json(0))) +
-                             ", " + text(model.value("top_k", nlohmann::json(0)))},
-                        {tr("parameters"), text(result.value("parameters", nlohmann::json("")))},
-                        {tr("validation bits per byte"), number(result.value("valid_bpb", nlohmann::json()), 3)},
-                        {tr("unigram bits per byte"), number(result.value("unigram_bpb", nlohmann::json()), 3)},
-                        {tr("training tokens per second"), number(result.value("tokens_per_second", nlohmann::json()), 0)}};
+  section.key_values = {
+      {tr("router"), text(model.value("router", nlohmann::json("?")))},
+      {tr("layers × experts, top-k"), text(model.value("layers", nlohmann::json(0))) + " × " +
+                                          text(model.value("experts", nlohmann::json(0))) + ", " +
+                                          text(model.value("top_k", nlohmann::json(0)))},
+      {tr("parameters"), text(result.value("parameters", nlohmann::json("")))},
+      {tr("validation bits per byte"), number(result.value("valid_bpb", nlohmann::json()), 3)},
+      {tr("unigram bits per byte"), number(result.value("unigram_bpb", nlohmann::json()), 3)},
+      {tr("training tokens per second"), number(result.value("tokens_per_second", nlohmann::json()), 0)}};
   section.paragraphs << tr(
       "Bits per byte divide the validation cross-entropy by the text's size in bytes, so models "
       "with different tokenizers compare directly. The unigram model predicts every token from its "

@@ -1,9 +1,9 @@
 // The RMoE GRU router against a hand-written GRU cell, layer by layer; the linear router's fp32
 // logits; the detach ablation.
+#include "backend/moe/router.h"
+
 #include <gtest/gtest.h>
 #include <torch/torch.h>
-
-#include "backend/moe/router.h"
 
 namespace rm = routescope::moe;
 
@@ -50,11 +50,13 @@ TEST(GruRouter, EqualsAManualGruCellLayerByLayer) {
   for (int64_t layer = 0; layer < config.moeLayerCount(); ++layer) {
     auto x = torch::randn({tokens, config.d_model});
     const auto out = router->forward(layer, x, previous, /*want_gate=*/true);
-    auto projected = x.matmul(router->named_parameters()["projections." + std::to_string(layer) + ".weight"].t());
+    auto projected =
+        x.matmul(router->named_parameters()["projections." + std::to_string(layer) + ".weight"].t());
     const auto step = manualGru(router->gru(), projected, h);
     h = step.h;
     EXPECT_TRUE(torch::allclose(out.state, h, 1e-6, 1e-6)) << "layer " << layer;
-    EXPECT_TRUE(torch::allclose(out.logits, h.matmul(router->scoringWeight(layer).t()), 1e-6, 1e-6)) << "layer " << layer;
+    EXPECT_TRUE(torch::allclose(out.logits, h.matmul(router->scoringWeight(layer).t()), 1e-6, 1e-6))
+        << "layer " << layer;
     EXPECT_TRUE(torch::allclose(out.update_gate, step.z.mean(-1), 1e-6, 1e-6)) << "layer " << layer;
     EXPECT_EQ(out.logits.scalar_type(), torch::kFloat32);
     previous = out.state;
@@ -95,7 +97,8 @@ TEST(GruRouter, DetachCutsTheGradientBetweenLayers) {
     }
     last.sum().backward();
     auto first_projection = router->named_parameters()["projections.0.weight"];
-    const bool has_gradient = first_projection.grad().defined() && first_projection.grad().abs().sum().item<double>() > 0;
+    const bool has_gradient =
+        first_projection.grad().defined() && first_projection.grad().abs().sum().item<double>() > 0;
     EXPECT_EQ(has_gradient, !detach) << (detach ? "detached" : "attached");
   }
 }
