@@ -1,4 +1,4 @@
-#include "backend/moe/checkpoint.h"
+#include "backend/moe/internal/checkpoint.h"
 
 #include <algorithm>
 #include <cstdio>

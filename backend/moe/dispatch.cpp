@@ -1,4 +1,4 @@
-#include "backend/moe/dispatch.h"
+#include "backend/moe/internal/dispatch.h"
 
 #include <algorithm>
 #include <cmath>

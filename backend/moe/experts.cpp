@@ -1,4 +1,4 @@
-#include "backend/moe/experts.h"
+#include "backend/moe/internal/experts.h"
 
 namespace routescope::moe {
 

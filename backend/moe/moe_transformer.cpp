@@ -1,4 +1,4 @@
-#include "backend/moe/moe_transformer.h"
+#include "backend/moe/internal/moe_transformer.h"
 
 namespace routescope::moe {
 

@@ -1,4 +1,4 @@
-#include "backend/moe/router.h"
+#include "backend/moe/internal/router.h"
 
 namespace routescope::moe {
 namespace {

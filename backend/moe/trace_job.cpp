@@ -4,10 +4,10 @@
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
-#include "backend/moe/checkpoint.h"
+#include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/corpus.h"
 #include "backend/moe/scratch_dir.h"
-#include "backend/moe/trace_recorder.h"
+#include "backend/moe/internal/trace_recorder.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/training_data.h"
 #include "backend/system/torch_runtime.h"

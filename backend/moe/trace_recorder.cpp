@@ -1,4 +1,4 @@
-#include "backend/moe/trace_recorder.h"
+#include "backend/moe/internal/trace_recorder.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "backend/nn/attention.h"
+#include "backend/nn/internal/attention.h"
 
 #include <cmath>
 

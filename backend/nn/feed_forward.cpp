@@ -1,4 +1,4 @@
-#include "backend/nn/feed_forward.h"
+#include "backend/nn/internal/feed_forward.h"
 
 namespace routescope::nn {
 

@@ -1,4 +1,4 @@
-#include "backend/nn/lora_linear.h"
+#include "backend/nn/internal/lora_linear.h"
 
 #include <cmath>
 

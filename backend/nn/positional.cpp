@@ -1,4 +1,4 @@
-#include "backend/nn/positional.h"
+#include "backend/nn/internal/positional.h"
 
 #include <stdexcept>
 

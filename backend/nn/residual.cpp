@@ -1,4 +1,4 @@
-#include "backend/nn/residual.h"
+#include "backend/nn/internal/residual.h"
 
 #include <stdexcept>
 

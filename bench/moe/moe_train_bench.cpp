@@ -20,7 +20,7 @@
 
 #include "backend/core/paths.h"
 #include "backend/core/run_store.h"
-#include "backend/moe/moe_transformer.h"
+#include "backend/moe/internal/moe_transformer.h"
 #include "backend/system/machine_peak.h"
 #include "backend/system/torch_runtime.h"
 

@@ -1,5 +1,5 @@
 // Capacity, drop order, expert choice and the auxiliary losses on hand-built router outputs.
-#include "backend/moe/dispatch.h"
+#include "backend/moe/internal/dispatch.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

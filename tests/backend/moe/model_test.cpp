@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "backend/moe/checkpoint.h"
-#include "backend/moe/moe_transformer.h"
+#include "backend/moe/internal/checkpoint.h"
+#include "backend/moe/internal/moe_transformer.h"
 #include "tests/support/cli_runner.h"
 
 namespace rm = routescope::moe;

@@ -1,6 +1,6 @@
 // The RMoE GRU router against a hand-written GRU cell, layer by layer; the linear router's fp32
 // logits; the detach ablation.
-#include "backend/moe/router.h"
+#include "backend/moe/internal/router.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>

@@ -3,7 +3,7 @@
 // MoE language model (causal) and by the encoders of later studies (not causal).
 #include <torch/torch.h>
 
-#include "backend/nn/lora_linear.h"
+#include "backend/nn/internal/lora_linear.h"
 
 namespace routescope::nn {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "backend/moe/moe_transformer.h"
+#include "backend/moe/internal/moe_transformer.h"
 #include "backend/moe/tokenizer.h"
 #include "backend/moe/trace.h"
 #include "backend/moe/training_data.h"

@@ -4,7 +4,7 @@
 // token. Dropped choices contribute nothing.
 #include <torch/torch.h>
 
-#include "backend/moe/dispatch.h"
+#include "backend/moe/internal/dispatch.h"
 
 namespace routescope::moe {
 

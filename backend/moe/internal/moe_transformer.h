@@ -6,14 +6,14 @@
 
 #include <vector>
 
-#include "backend/moe/dispatch.h"
-#include "backend/moe/experts.h"
+#include "backend/moe/internal/dispatch.h"
+#include "backend/moe/internal/experts.h"
 #include "backend/moe/model_config.h"
-#include "backend/moe/router.h"
-#include "backend/nn/attention.h"
-#include "backend/nn/feed_forward.h"
-#include "backend/nn/positional.h"
-#include "backend/nn/residual.h"
+#include "backend/moe/internal/router.h"
+#include "backend/nn/internal/attention.h"
+#include "backend/nn/internal/feed_forward.h"
+#include "backend/nn/internal/positional.h"
+#include "backend/nn/internal/residual.h"
 
 namespace routescope::moe {
 

@@ -2,7 +2,7 @@
 // The dense transformer feed-forward sub-layer: d -> ffn -> d with GELU, LoRA-capable linears.
 #include <torch/torch.h>
 
-#include "backend/nn/lora_linear.h"
+#include "backend/nn/internal/lora_linear.h"
 
 namespace routescope::nn {
 
