@@ -1,8 +1,11 @@
 #include "app/cli/moe_commands.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "backend/core/error.h"
+#include "backend/moe/analysis/run_analysis.h"
 #include "backend/moe/trace_jsonl.h"
 #include "backend/moe/trace_store.h"
 
@@ -34,6 +37,50 @@ int exportTrace(CliContext& cli, const ExportTraceOptions& options) {
   return kExitOk;
 }
 
+struct AnalyzeOptions {
+  std::string run;                // analyze
+  std::vector<std::string> runs;  // compare
+  std::optional<int64_t> step;
+  moe::analysis::AnalysisOptions analysis;
+};
+
+moe::analysis::AnalysisOptions analysisOptions(const CliContext& cli, const AnalyzeOptions& options) {
+  moe::analysis::AnalysisOptions analysis = options.analysis;
+  analysis.step = options.step;
+  if (cli.options.seed) analysis.seed = *cli.options.seed;  // the shuffled-label baseline's seed
+  return analysis;
+}
+
+// moe analyze --run ID [--step N] [--json]: every routing analysis of MoE 2/2 on a run's traces.
+int analyzeRun(CliContext& cli, const AnalyzeOptions& options) {
+  const auto result = moe::analysis::analyzeRun(cli.store(), options.run, analysisOptions(cli, options));
+  cli.emit(result, moe::analysis::analysisText(result));
+  return kExitOk;
+}
+
+// moe compare --run A --run B ...: the headline numbers of several runs side by side.
+int compareRuns(CliContext& cli, const AnalyzeOptions& options) {
+  const auto result = moe::analysis::compareRuns(cli.store(), options.runs, analysisOptions(cli, options));
+  cli.emit(result, moe::analysis::comparisonText(result));
+  return kExitOk;
+}
+
+void addAnalysisOptions(CLI::App& verb, AnalyzeOptions& options) {
+  auto& a = options.analysis;
+  verb.add_option("--permutations", a.permutations, "Permutations of the shuffled-label MI baseline")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000));
+  verb.add_option("--position-bucket", a.position_bucket_width, "Positions per bucket of I(expert; position)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  verb.add_option("--min-count", a.min_count, "Occurrences a token needs for the consistency table")
+      ->capture_default_str();
+  verb.add_option("--drop-bins", a.drop_bins, "Position bins of the drop ratio")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  verb.add_option("--token", a.token_strings, "Token string for the per-token expert shares (repeatable)");
+}
+
 }  // namespace
 
 void addMoeCommands(CLI::App& study, CliContext& cli, std::function<int()>& action) {
@@ -43,6 +90,23 @@ void addMoeCommands(CLI::App& study, CliContext& cli, std::function<int()>& acti
   verb->add_option("--run", export_trace.run, "Run id or unique prefix")->required();
   verb->add_option("--checkpoint", export_trace.checkpoint, "Checkpoint step (default: the last one traced)");
   verb->callback([&] { action = [&] { return exportTrace(cli, export_trace); }; });
+
+  static AnalyzeOptions analyze;
+  auto* analyze_verb = study.add_subcommand(
+      "analyze",
+      "Routing analyses of a run's traces: specialisation, early learning, drops, cross-layer MI, load");
+  analyze_verb->add_option("--run", analyze.run, "Run id or unique prefix")->required();
+  analyze_verb->add_option("--step", analyze.step, "Checkpoint step (default: the last one traced)");
+  addAnalysisOptions(*analyze_verb, analyze);
+  analyze_verb->callback([&] { action = [&] { return analyzeRun(cli, analyze); }; });
+
+  auto* compare_verb = study.add_subcommand(
+      "compare", "The routing analyses of several runs side by side, with mean and spread");
+  compare_verb->add_option("--run", analyze.runs, "Run id or unique prefix (repeat for each run)")
+      ->required();
+  compare_verb->add_option("--step", analyze.step, "Checkpoint step of every run (default: each run's last)");
+  addAnalysisOptions(*compare_verb, analyze);
+  compare_verb->callback([&] { action = [&] { return compareRuns(cli, analyze); }; });
 }
 
 }  // namespace routescope::cli

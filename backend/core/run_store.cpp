@@ -479,11 +479,14 @@ std::vector<std::byte> RunStore::readArtifact(const std::string& run_id, const s
   std::vector<std::byte> bytes;
   if (select.integer(2) != 0) {
     const fs::path file = fs::path(artifactFolder(run_id)) / name;
-    std::ifstream in(file, std::ios::binary);
+    std::ifstream in(file, std::ios::binary | std::ios::ate);
     if (!in) throw Error(where + ": file " + file.string() + " is missing");
-    std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto* p = reinterpret_cast<const std::byte*>(data.data());
-    bytes.assign(p, p + data.size());
+    // One sized read: large artifacts (routing traces of 100k tokens are ~270 MB) would take
+    // seconds byte by byte.
+    bytes.resize(static_cast<size_t>(in.tellg()));
+    in.seekg(0);
+    if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
+      throw Error(where + ": cannot read " + file.string());
   } else {
     bytes = select.blob(1);
   }

@@ -3,6 +3,7 @@
 #include "backend/moe/register.h"
 #include "backend/system/register.h"
 #include "backend/traffic/register.h"
+#include "backend/traffic/surrogate/design_jobs.h"
 
 namespace routescope::studies {
 
@@ -10,6 +11,7 @@ void registerAllStudies(core::StudyRegistry& registry) {
   system::registerSystemJobs(registry);
   moe::registerMoeJobs(registry);
   traffic::registerTrafficJobs(registry);
+  traffic::registerDesignJobs(registry);
 }
 
 }  // namespace routescope::studies

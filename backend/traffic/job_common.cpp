@@ -176,6 +176,25 @@ void storeSolution(core::JobContext& context, const Problem& problem, const Assi
   context.artifactText(prefix + "solution.json", solution.dump());
 }
 
+std::string differenceCsv(const Network& after_network, const AssignmentResult& before,
+                          const AssignmentResult& after) {
+  std::string csv =
+      "link,init_node,term_node,closed,flow_before,flow_after,flow_difference,cost_before,cost_after\n";
+  char line[256];
+  for (int32_t a = 0; a < after_network.linkCount(); ++a) {
+    const Link& l = after_network.links[static_cast<size_t>(a)];
+    const auto i = static_cast<size_t>(a);
+    const bool existed = i < before.flows.size();
+    const double fb = existed ? before.flows[i] : 0.0;
+    const double cb = existed ? before.user_costs[i] : 0.0;
+    std::snprintf(line, sizeof line, "%d,%d,%d,%d,%.12g,%.12g,%.12g,%.12g,%.12g\n", a + 1, l.from + 1,
+                  l.to + 1, l.closed ? 1 : 0, fb, after.flows[i], after.flows[i] - fb, cb,
+                  after.user_costs[i]);
+    csv += line;
+  }
+  return csv;
+}
+
 void throwIfCancelled(core::JobContext& context, const AssignmentResult& result) {
   if (result.stop == StopReason::Cancelled) context.throwIfCancelled();
   if (result.stop == StopReason::Cancelled) throw core::JobCancelled();

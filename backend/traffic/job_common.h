@@ -36,6 +36,10 @@ SolverOptions solverOptions(core::JobContext& context, const nlohmann::json& con
 // `<prefix>flow.tntp`, `<prefix>convergence.csv` and `<prefix>solution.json`.
 void storeSolution(core::JobContext& context, const Problem& problem, const AssignmentResult& result,
                    const std::string& prefix);
+// Per link of `after_network` (links added since `before` had no flow then):
+// link,init_node,term_node,closed,flow_before,flow_after,flow_difference,cost_before,cost_after.
+std::string differenceCsv(const Network& after_network, const AssignmentResult& before,
+                          const AssignmentResult& after);
 // The headline numbers of a solution as JSON.
 nlohmann::json summary(const AssignmentResult& result);
 // Throws JobCancelled when the solver stopped because the job was cancelled.

@@ -122,4 +122,24 @@ double DesignEvaluator::coldTstt(const Design& design) const {
   return solveDesign(design, false, false).final.tstt;
 }
 
+std::vector<double> PredictedFitness::evaluate(const std::vector<Design>& designs) {
+  std::vector<Design> todo;
+  std::vector<std::string> keys;
+  for (const Design& d : designs) {
+    const std::string key = designString(d);
+    if (!cache_.count(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      keys.push_back(key);
+      todo.push_back(d);
+    }
+  }
+  if (!todo.empty()) {
+    const std::vector<double> values = predict_(todo);
+    for (size_t i = 0; i < todo.size(); ++i) cache_[keys[i]] = values.at(i);
+  }
+  std::vector<double> out;
+  out.reserve(designs.size());
+  for (const Design& d : designs) out.push_back(cache_.at(designString(d)));
+  return out;
+}
+
 }  // namespace routescope::traffic

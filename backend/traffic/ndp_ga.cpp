@@ -1,4 +1,5 @@
-// Genetic algorithm over binary designs with exact-UE fitness (cached: no design solved twice).
+// Genetic algorithm over binary designs with a cached fitness (exact UE or a surrogate: no design
+// evaluated twice), its best designs re-checked with exact UE.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -17,8 +18,9 @@ struct Individual {
 
 }  // namespace
 
-GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& options) {
-  const NdpProblem& problem = evaluator.problem();
+GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double budget,
+                 const GaOptions& options) {
+  const NdpProblem& problem = exact.problem();
   const size_t m = problem.candidates.size();
   if (m == 0) throw core::Error("genetic algorithm: the problem has no candidates");
   const int pop = std::max(2, options.population);
@@ -58,7 +60,7 @@ GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& opt
   // Evaluates a population within the solve cap; returns false once the cap stopped it.
   const auto evaluate = [&](std::vector<Individual>& people) {
     std::vector<Design> allowed;
-    int left = options.max_ue_solves - evaluator.ueSolves();
+    int left = options.max_ue_solves - evaluator.evaluations();
     std::vector<std::string> fresh;
     for (const auto& p : people) {
       if (evaluator.cached(p.design)) {
@@ -123,7 +125,7 @@ GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& opt
     return *best;
   };
   int generation = 0;
-  while (open && generation < options.generations && evaluator.ueSolves() < options.max_ue_solves) {
+  while (open && generation < options.generations && evaluator.evaluations() < options.max_ue_solves) {
     ++generation;
     std::vector<Individual> next(people);
     std::sort(next.begin(), next.end(),
@@ -151,19 +153,20 @@ GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& opt
     record(generation);
   }
   result.generations = generation;
-  result.ue_solves = evaluator.ueSolves();
+  result.ue_solves = evaluator.evaluations();
 
-  // The best budget-feasible designs ever solved, re-solved cold at the end: the reported value
-  // must not rest on a warm start alone, and an over-budget design is never reported.
+  // The best budget-feasible designs ever evaluated, re-solved cold with exact UE at the end: the
+  // reported value must not rest on a warm start or a prediction, and an over-budget design is
+  // never reported.
   std::vector<std::pair<double, std::string>> seen;
-  for (const auto& [key, tstt] : evaluator.solved())
+  for (const auto& [key, tstt] : evaluator.evaluated())
     if (withinBudget(problem, parseDesign(key, m), budget)) seen.emplace_back(tstt, key);
   std::sort(seen.begin(), seen.end());
   if (seen.empty()) throw core::Error("genetic algorithm: no budget-feasible design was solved");
   seen.resize(std::min(seen.size(), static_cast<size_t>(std::max(1, options.recheck))));
   std::vector<double> cold(seen.size());
-  parallelFor(seen.size(), evaluator.settings().threads,
-              [&](size_t i) { cold[i] = evaluator.coldTstt(parseDesign(seen[i].second, m)); });
+  parallelFor(seen.size(), exact.settings().threads,
+              [&](size_t i) { cold[i] = exact.coldTstt(parseDesign(seen[i].second, m)); });
   size_t best = 0;
   for (size_t i = 0; i < seen.size(); ++i) {
     result.rechecked.emplace_back(seen[i].second, cold[i]);
@@ -171,6 +174,7 @@ GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& opt
   }
   result.best = parseDesign(seen[best].second, m);
   result.best_tstt = cold[best];
+  result.best_fitness = seen[best].first;
   return result;
 }
 

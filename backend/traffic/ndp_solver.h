@@ -27,15 +27,30 @@ struct NdpSolveSettings {
   std::function<bool()> cancelled;
 };
 
+// What a search asks of a design's value (TSTT): exact UE (DesignEvaluator) or a prediction
+// (PredictedFitness). Each design is evaluated once; evaluations() counts the distinct ones.
+class DesignFitness {
+ public:
+  virtual ~DesignFitness() = default;
+  // The TSTT of every design, evaluating those not yet known.
+  virtual std::vector<double> evaluate(const std::vector<Design>& designs) = 0;
+  virtual bool cached(const Design& design) const = 0;
+  virtual int evaluations() const = 0;
+  // Every design evaluated so far (design string → TSTT).
+  virtual std::map<std::string, double> evaluated() const = 0;
+};
+
 // UE TSTT of designs, each solved once (a cache keyed by the design string).
-class DesignEvaluator {
+class DesignEvaluator : public DesignFitness {
  public:
   // Solves the no-build design (counted as a UE solve) for the warm start.
   DesignEvaluator(const NdpProblem& problem, NdpSolveSettings settings);
   // Solves the designs not yet cached on settings.threads workers; returns all their TSTTs.
-  std::vector<double> evaluate(const std::vector<Design>& designs);
+  std::vector<double> evaluate(const std::vector<Design>& designs) override;
   double evaluate(const Design& design) { return evaluate(std::vector<Design>{design})[0]; }
-  bool cached(const Design& design) const;
+  bool cached(const Design& design) const override;
+  int evaluations() const override { return ueSolves(); }
+  std::map<std::string, double> evaluated() const override { return solved(); }
   int ueSolves() const;
   // Every design solved so far (design string → UE TSTT).
   std::map<std::string, double> solved() const;
@@ -45,6 +60,8 @@ class DesignEvaluator {
   double systemOptimumLowerBound(const Design& design) const;
   // A cold UE solve (no cache, not counted): the re-check of final answers.
   double coldTstt(const Design& design) const;
+  // The UE solution of a design, cold (not cached, not counted): for the artifacts of answers.
+  AssignmentResult solution(const Design& design) const { return solveDesign(design, false, false); }
   const NdpProblem& problem() const { return problem_; }
   const NdpSolveSettings& settings() const { return settings_; }
 
@@ -56,6 +73,21 @@ class DesignEvaluator {
   mutable std::mutex mutex_;
   std::map<std::string, double> cache_;
   double worst_gap_ = 0.0;
+};
+
+// A fitness from a batch predictor (the GNN surrogate), cached like the exact evaluator.
+class PredictedFitness : public DesignFitness {
+ public:
+  using Predictor = std::function<std::vector<double>(const std::vector<Design>&)>;
+  explicit PredictedFitness(Predictor predict) : predict_(std::move(predict)) {}
+  std::vector<double> evaluate(const std::vector<Design>& designs) override;
+  bool cached(const Design& design) const override { return cache_.count(designString(design)) > 0; }
+  int evaluations() const override { return static_cast<int>(cache_.size()); }
+  std::map<std::string, double> evaluated() const override { return cache_; }
+
+ private:
+  Predictor predict_;
+  std::map<std::string, double> cache_;
 };
 
 // Runs `work(i)` for i in [0, count) on `threads` workers (std::thread); rethrows the first error.
@@ -96,7 +128,9 @@ struct GaGeneration {
 struct GaOptions {
   int population = 20;
   int generations = 100;
-  int max_ue_solves = 150;  // distinct designs solved, the no-build design included
+  // Distinct designs evaluated by the fitness (UE solves for exact UE, the no-build design
+  // included; predictions for a surrogate).
+  int max_ue_solves = 150;
   int tournament = 2;
   int elite = 2;
   double crossover = 0.9;
@@ -104,20 +138,27 @@ struct GaOptions {
   BudgetHandling budget = BudgetHandling::Repair;
   double penalty = 1.0;  // Penalty: TSTT × (1 + penalty · overrun / budget)
   double fill = 0.8;     // Repair: probability of filling the unused budget after repairing
-  int recheck = 3;       // best distinct designs re-solved cold at the end
+  int recheck = 3;       // best distinct designs re-solved cold with exact UE at the end
   uint64_t seed = 1;
   std::function<void(int generation, const GaGeneration&)> on_generation;
 };
 
 struct GaResult {
   Design best;
-  double best_tstt = 0.0;  // of the best budget-feasible design (re-checked)
-  int ue_solves = 0;
+  double best_tstt = 0.0;     // of the best budget-feasible design (re-checked with exact UE)
+  double best_fitness = 0.0;  // the fitness's own value of that design (a prediction for ga-gnn)
+  int ue_solves = 0;          // distinct fitness evaluations (see GaOptions::max_ue_solves)
   int generations = 0;
   std::vector<GaGeneration> history;
   std::vector<std::pair<std::string, double>> rechecked;  // design, cold TSTT
 };
 
-GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& options);
+// The GA searches with `fitness` and re-checks its best designs with `exact` (cold UE).
+GaResult solveGa(DesignFitness& fitness, const DesignEvaluator& exact, double budget,
+                 const GaOptions& options);
+// The GA with exact-UE fitness.
+inline GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& options) {
+  return solveGa(evaluator, evaluator, budget, options);
+}
 
 }  // namespace routescope::traffic

@@ -9,7 +9,6 @@ void registerTrafficJobs(core::StudyRegistry& registry) {
   registry.add(compareJobKind());
   registry.add(generateJobKind());
   registry.add(whatifJobKind());
-  registry.add(ndpSolveJobKind());
 }
 
 }  // namespace routescope::traffic

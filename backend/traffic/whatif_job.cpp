@@ -1,6 +1,5 @@
 // traffic whatif: solve, apply edits, re-solve warm from the first solution (and, to show what
 // the warm start saves, cold), and report both solutions and their difference.
-#include <cstdio>
 
 #include "backend/core/error.h"
 #include "backend/traffic/job_common.h"
@@ -52,21 +51,7 @@ class WhatIfJob : public core::Job {
     context.flush();
     jobs::storeSolution(context, before, first, "before_");
     jobs::storeSolution(context, after, warm, "after_");
-    // Difference per link (links added by the edits had no flow before).
-    std::string csv =
-        "link,init_node,term_node,closed,flow_before,flow_after,flow_difference,cost_before,cost_after\n";
-    char line[256];
-    for (int32_t a = 0; a < after.network.linkCount(); ++a) {
-      const Link& l = after.network.links[static_cast<size_t>(a)];
-      const bool existed = static_cast<size_t>(a) < first.flows.size();
-      const double fb = existed ? first.flows[static_cast<size_t>(a)] : 0.0;
-      const double cb = existed ? first.user_costs[static_cast<size_t>(a)] : 0.0;
-      std::snprintf(line, sizeof line, "%d,%d,%d,%d,%.12g,%.12g,%.12g,%.12g,%.12g\n", a + 1, l.from + 1,
-                    l.to + 1, l.closed ? 1 : 0, fb, warm.flows[static_cast<size_t>(a)],
-                    warm.flows[static_cast<size_t>(a)] - fb, cb, warm.user_costs[static_cast<size_t>(a)]);
-      csv += line;
-    }
-    context.artifactText("difference.csv", csv);
+    context.artifactText("difference.csv", jobs::differenceCsv(after.network, first, warm));
     nlohmann::json described = nlohmann::json::array();
     for (const Edit& e : edits) described.push_back(describe(e));
     headline["edits"] = described;

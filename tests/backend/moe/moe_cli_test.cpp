@@ -99,6 +99,39 @@ TEST_F(MoeCli, ImportTraceThenExportGivesTheSameJsonl) {
       << text.err;
 }
 
+// moe analyze / moe compare on imported traces (no full_probs, no dropped flags): the analyses the
+// trace allows, notes for the others, one-line errors.
+TEST_F(MoeCli, AnalyzeAndCompareImportedTraces) {
+  const std::string file = write("trace.jsonl", kTrace);
+  const std::string a = json({"moe", "import-trace", file})["run_id"];
+  const std::string b = json({"moe", "import-trace", file})["run_id"];
+
+  const auto analysis = json({"moe", "analyze", "--run", a});
+  EXPECT_EQ(analysis["run_id"], a);
+  EXPECT_EQ(analysis["tokens"], 4);
+  for (const char* key : {"mi_token", "mi_position", "mi_prev_token", "expert_entropy"}) {
+    ASSERT_TRUE(analysis[key].is_array()) << key;
+    EXPECT_EQ(analysis[key].size(), 2u) << key;
+  }
+  EXPECT_EQ(analysis["early_learning"]["steps"], nlohmann::json({0}));
+  EXPECT_TRUE(analysis["cross_layer_mi_binned"].is_null());
+  EXPECT_TRUE(analysis["drop_by_position"].is_null());
+  EXPECT_FALSE(analysis["notes"].empty());
+
+  const CliResult text = cli({"moe", "analyze", "--run", a});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("I(e;tok)"), std::string::npos) << text.out;
+
+  const auto compared = json({"moe", "compare", "--run", a, "--run", b});
+  EXPECT_EQ(compared["runs"].size(), 2u);
+  EXPECT_EQ(compared["metrics"]["mi_token"]["std"], 0.0);  // the same trace twice
+
+  const CliResult missing = cli({"moe", "analyze", "--run", a, "--step", "5"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(lines(missing.err), 1) << missing.err;
+  EXPECT_NE(missing.err.find("no routing trace of step 5"), std::string::npos) << missing.err;
+}
+
 TEST_F(MoeCli, MalformedTraceExitsWith1AndOneLineNamingFileAndLine) {
   const std::string file =
       write("bad.jsonl",
