@@ -157,6 +157,37 @@
         </message>
     </context>
     <context>
+        <name>routescope::plugins::moe::DemoStoryPanel</name>
+        <message>
+            <source>Back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Weiter</translation>
+        </message>
+        <message>
+            <source>Show the figure</source>
+            <translation>Abbildung zeigen</translation>
+        </message>
+        <message>
+            <source>The findings appear here once the routing traces are analysed.</source>
+            <translation>Die Befunde erscheinen hier, sobald die Routing-Traces analysiert sind.</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Befunde</translation>
+        </message>
+        <message>
+            <source>%1 (did not appear)</source>
+            <translation>%1 (nicht aufgetreten)</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Schritt %1 von %2</translation>
+        </message>
+    </context>
+    <context>
         <name>routescope::gui::ExportFigureDialog</name>
         <message>
             <source>Export figure</source>
@@ -193,6 +224,25 @@
         <message>
             <source>Figures (*.png *.svg *.pdf)</source>
             <translation>Abbildungen (*.png *.svg *.pdf)</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::traffic::FigureDataTab</name>
+        <message>
+            <source>Export data (CSV)…</source>
+            <translation>Daten exportieren (CSV)…</translation>
+        </message>
+        <message>
+            <source>%1: cannot write (%2)</source>
+            <translation>%1: kann nicht geschrieben werden (%2)</translation>
+        </message>
+        <message>
+            <source>Export figure data</source>
+            <translation>Daten der Abbildung exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
         </message>
     </context>
     <context>
@@ -564,6 +614,18 @@
             <translation>Korpus erstellen</translation>
         </message>
         <message>
+            <source>Mixture-of-Experts routing</source>
+            <translation>Mixture-of-Experts-Routing</translation>
+        </message>
+        <message>
+            <source>Trains the small demo language model (a few minutes on two cores), traces its routing at every checkpoint and walks through the OpenMoE and RMoE findings with the values measured on this run: specialisation on token identity, early routing learning, drops towards the end of a sequence, domain experts and cross-layer dependence.</source>
+            <translation>Trainiert das kleine Demo-Sprachmodell (einige Minuten auf zwei Kernen), zeichnet sein Routing an jedem Checkpoint auf und geht die Befunde von OpenMoE und RMoE mit den in diesem Lauf gemessenen Werten durch: Spezialisierung auf die Token-Identität, frühes Lernen des Routings, Verwerfen gegen Ende einer Sequenz, Domänen-Experten und Abhängigkeit zwischen Schichten.</translation>
+        </message>
+        <message>
+            <source>Mixture-of-Experts routing demo</source>
+            <translation>Demo: Mixture-of-Experts-Routing</translation>
+        </message>
+        <message>
             <source>Share of top-k choices dropped (beyond capacity)</source>
             <translation>Anteil verworfener Top-k-Zuordnungen (über der Kapazität)</translation>
         </message>
@@ -578,6 +640,22 @@
         <message>
             <source>bits</source>
             <translation>Bit</translation>
+        </message>
+        <message>
+            <source>Routing analyses</source>
+            <translation>Routing-Analysen</translation>
+        </message>
+        <message>
+            <source>The routing traces could not be analysed: %1</source>
+            <translation>Die Routing-Traces konnten nicht analysiert werden: %1</translation>
+        </message>
+        <message>
+            <source>The routing of checkpoint %1 on %2 traced tokens, with early routing learning and the load over all %3 traced checkpoints. Mutual information is corrected by a shuffled-label baseline.</source>
+            <translation>Das Routing des Checkpoints %1 auf %2 aufgezeichneten Token, mit frühem Routing-Lernen und der Last über alle %3 aufgezeichneten Checkpoints. Die Transinformation ist um eine Basislinie mit gemischten Labels korrigiert.</translation>
+        </message>
+        <message>
+            <source>%1 (did not appear)</source>
+            <translation>%1 (nicht aufgetreten)</translation>
         </message>
         <message>
             <source>MoE language model</source>
@@ -617,7 +695,70 @@
         </message>
     </context>
     <context>
+        <name>routescope::plugins::moe::MoeRunView</name>
+        <message>
+            <source>Export figure…</source>
+            <translation>Abbildung exportieren…</translation>
+        </message>
+        <message>
+            <source>Save the current figure as PNG, SVG or PDF, or its data as CSV</source>
+            <translation>Die aktuelle Abbildung als PNG, SVG oder PDF speichern, oder ihre Daten als CSV</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Befunde</translation>
+        </message>
+        <message>
+            <source>This run has no routing traces: the analyses need `trace.tokens` &gt; 0.</source>
+            <translation>Dieser Lauf hat keine Routing-Traces: die Analysen brauchen `trace.tokens` &gt; 0.</translation>
+        </message>
+        <message>
+            <source>This run has no routing traces, so there are no findings to show.</source>
+            <translation>Dieser Lauf hat keine Routing-Traces, daher gibt es keine Befunde zu zeigen.</translation>
+        </message>
+        <message>
+            <source>Analysing the routing…</source>
+            <translation>Routing wird analysiert…</translation>
+        </message>
+        <message>
+            <source>The routing traces could not be read: %1</source>
+            <translation>Die Routing-Traces konnten nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>The routing could not be analysed: %1</source>
+            <translation>Das Routing konnte nicht analysiert werden: %1</translation>
+        </message>
+        <message>
+            <source>The current tab is not a figure.</source>
+            <translation>Der aktuelle Reiter ist keine Abbildung.</translation>
+        </message>
+        <message>
+            <source>Export figure</source>
+            <translation>Abbildung exportieren</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;Data as CSV (*.csv)</source>
+            <translation>PNG-Bild (*.png);;SVG-Bild (*.svg);;PDF-Dokument (*.pdf);;Daten als CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
         <name>routescope::plugins::traffic::NetworkMapView</name>
+        <message>
+            <source>built candidate (thick outline): %1 of %2</source>
+            <translation>gebauter Kandidat (dick umrandet): %1 von %2</translation>
+        </message>
+        <message>
+            <source>the design</source>
+            <translation>den Entwurf</translation>
+        </message>
+        <message>
+            <source>the %1 design</source>
+            <translation>den Entwurf %1</translation>
+        </message>
+        <message>
+            <source>%1 — flow change by %2; %3</source>
+            <translation>%1 — Flussänderung durch %2; %3</translation>
+        </message>
         <message>
             <source>flow</source>
             <translation>Verkehrsstärke</translation>
@@ -1035,6 +1176,693 @@
             <source>MoE layer %1</source>
             <translation>MoE-Schicht %1</translation>
         </message>
+        <message>
+            <source>Share of top-k choices dropped by position in the sequence</source>
+            <translation>Anteil verworfener Top-k-Wahlen nach Position in der Sequenz</translation>
+        </message>
+        <message>
+            <source>position (bin centre)</source>
+            <translation>Position (Klassenmitte)</translation>
+        </message>
+        <message>
+            <source>drop ratio</source>
+            <translation>Verwerfungsrate</translation>
+        </message>
+        <message>
+            <source>all layers</source>
+            <translation>alle Schichten</translation>
+        </message>
+        <message>
+            <source>layer %1</source>
+            <translation>Schicht %1</translation>
+        </message>
+        <message>
+            <source>domain %1</source>
+            <translation>Domäne %1</translation>
+        </message>
+        <message>
+            <source>Share of each domain's tokens per expert (layer %1)</source>
+            <translation>Anteil der Token jeder Domäne je Experte (Schicht %1)</translation>
+        </message>
+        <message>
+            <source>expert %1</source>
+            <translation>Experte %1</translation>
+        </message>
+        <message>
+            <source>(no domain)</source>
+            <translation>(keine Domäne)</translation>
+        </message>
+        <message>
+            <source>uniform (1/%1)</source>
+            <translation>gleichverteilt (1/%1)</translation>
+        </message>
+        <message>
+            <source>Mutual information between layers' routing (bits)</source>
+            <translation>Transinformation zwischen dem Routing der Schichten (Bit)</translation>
+        </message>
+        <message>
+            <source>top-1 choices, corrected</source>
+            <translation>Top-1-Wahlen, korrigiert</translation>
+        </message>
+        <message>
+            <source>binned probability vectors (RMoE)</source>
+            <translation>klassierte Wahrscheinlichkeitsvektoren (RMoE)</translation>
+        </message>
+        <message>
+            <source>e%1</source>
+            <translation>E%1</translation>
+        </message>
+        <message>
+            <source>Share of each layer's routed choices per expert (× dead expert; uniform %1)</source>
+            <translation>Anteil der gerouteten Wahlen jeder Schicht je Experte (× toter Experte; gleichverteilt %1)</translation>
+        </message>
+        <message>
+            <source>Top-1 routing agreement across checkpoints</source>
+            <translation>Übereinstimmung des Top-1-Routings über die Checkpoints</translation>
+        </message>
+        <message>
+            <source>training step</source>
+            <translation>Trainingsschritt</translation>
+        </message>
+        <message>
+            <source>share of (token, layer) pairs</source>
+            <translation>Anteil der Paare (Token, Schicht)</translation>
+        </message>
+        <message>
+            <source>with the final checkpoint</source>
+            <translation>mit dem letzten Checkpoint</translation>
+        </message>
+        <message>
+            <source>with the previous checkpoint</source>
+            <translation>mit dem vorigen Checkpoint</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>What the routing depends on: corrected mutual information per layer (band: bias)</source>
+            <translation>Wovon das Routing abhängt: korrigierte Transinformation je Schicht (Band: Verzerrung)</translation>
+        </message>
+        <message>
+            <source>MoE layer</source>
+            <translation>MoE-Schicht</translation>
+        </message>
+        <message>
+            <source>bits</source>
+            <translation>Bit</translation>
+        </message>
+        <message>
+            <source>I(expert; token)</source>
+            <translation>I(Experte; Token)</translation>
+        </message>
+        <message>
+            <source>I(expert; position)</source>
+            <translation>I(Experte; Position)</translation>
+        </message>
+        <message>
+            <source>I(expert; previous token)</source>
+            <translation>I(Experte; vorheriges Token)</translation>
+        </message>
+        <message>
+            <source>H(expert)</source>
+            <translation>H(Experte)</translation>
+        </message>
+        <message>
+            <source>GRU router states, first two principal components (%1 % of the variance)</source>
+            <translation>Zustände des GRU-Routers, erste zwei Hauptkomponenten (%1 % der Varianz)</translation>
+        </message>
+        <message>
+            <source>PC 1</source>
+            <translation>HK 1</translation>
+        </message>
+        <message>
+            <source>PC 2</source>
+            <translation>HK 2</translation>
+        </message>
+        <message>
+            <source>Routing per token</source>
+            <translation>Routing je Token</translation>
+        </message>
+        <message>
+            <source>Specialisation</source>
+            <translation>Spezialisierung</translation>
+        </message>
+        <message>
+            <source>Routing over training</source>
+            <translation>Routing im Trainingsverlauf</translation>
+        </message>
+        <message>
+            <source>Drops by position</source>
+            <translation>Verwerfen nach Position</translation>
+        </message>
+        <message>
+            <source>Domains per expert</source>
+            <translation>Domänen je Experte</translation>
+        </message>
+        <message>
+            <source>Cross-layer MI</source>
+            <translation>Transinformation zwischen Schichten</translation>
+        </message>
+        <message>
+            <source>Expert load</source>
+            <translation>Expertenlast</translation>
+        </message>
+        <message>
+            <source>GRU router states</source>
+            <translation>Zustände des GRU-Routers</translation>
+        </message>
+        <message>
+            <source>Each column is one traced token, each row one expert of one MoE layer; the colour is the router's probability for that expert and a cross marks a choice dropped beyond the expert's capacity.</source>
+            <translation>Jede Spalte ist ein aufgezeichnetes Token, jede Zeile ein Experte einer MoE-Schicht; die Farbe ist die Wahrscheinlichkeit des Routers für diesen Experten, ein Kreuz markiert eine Wahl, die jenseits der Kapazität des Experten verworfen wurde.</translation>
+        </message>
+        <message>
+            <source>Mutual information between a token's top-1 expert and its token id, its position bucket and the previous token, each minus the mean over shuffled labels (the band is that bias); a token-id value close to H(expert) means routing by token identity, whatever the context.</source>
+            <translation>Transinformation zwischen dem Top-1-Experten eines Tokens und seiner Token-ID, seiner Positionsklasse und dem vorherigen Token, jeweils abzüglich des Mittels über gemischte Labels (das Band ist diese Verzerrung); ein Wert für die Token-ID nahe H(Experte) bedeutet Routing nach Token-Identität, unabhängig vom Kontext.</translation>
+        </message>
+        <message>
+            <source>Share of (token, layer) pairs whose top-1 expert at a checkpoint equals the final checkpoint's and the previous one's, on the same traced text; crossing the 90 % line early means routing was learnt early in training.</source>
+            <translation>Anteil der Paare (Token, Schicht), deren Top-1-Experte an einem Checkpoint dem des letzten und des vorigen Checkpoints gleicht, auf demselben aufgezeichneten Text; überschreitet die Kurve die 90-%-Linie früh, wurde das Routing früh im Training gelernt.</translation>
+        </message>
+        <message>
+            <source>Share of top-k choices dropped because the expert was full, by position in the sequence; a curve rising to the right means the tokens at the end of a sequence lose their experts most often.</source>
+            <translation>Anteil der Top-k-Wahlen, die verworfen wurden, weil der Experte voll war, nach Position in der Sequenz; eine nach rechts steigende Kurve heißt, dass die Token am Ende einer Sequenz ihre Experten am häufigsten verlieren.</translation>
+        </message>
+        <message>
+            <source>Share of each corpus domain's tokens that each expert of the deepest MoE layer receives, one spoke per expert; a domain bulging towards a few spokes has experts of its own.</source>
+            <translation>Anteil der Token jeder Korpus-Domäne, den jeder Experte der tiefsten MoE-Schicht erhält, eine Speiche je Experte; eine Domäne, die sich zu wenigen Speichen hin ausbeult, hat eigene Experten.</translation>
+        </message>
+        <message>
+            <source>Mutual information between the routing of two layers: of their top-1 choices across tokens, corrected by shuffling, and (when the trace has full probabilities) of the binned probability vectors as the RMoE paper computes it.</source>
+            <translation>Transinformation zwischen dem Routing zweier Schichten: ihrer Top-1-Wahlen über die Token, durch Mischen korrigiert, und (wenn der Trace alle Wahrscheinlichkeiten enthält) der klassierten Wahrscheinlichkeitsvektoren, wie sie das RMoE-Paper berechnet.</translation>
+        </message>
+        <message>
+            <source>Share of each layer's routed choices that every expert receives; crosses mark dead experts, which get less than 1 % of the uniform share.</source>
+            <translation>Anteil der gerouteten Wahlen jeder Schicht, den jeder Experte erhält; Kreuze markieren tote Experten, die weniger als 1 % des gleichverteilten Anteils bekommen.</translation>
+        </message>
+        <message>
+            <source>The GRU router's hidden states of the traced tokens projected on their first two principal components, coloured by layer: how the recurrent state moves as a token passes through the layers.</source>
+            <translation>Die verborgenen Zustände des GRU-Routers für die aufgezeichneten Token, projiziert auf ihre ersten zwei Hauptkomponenten und nach Schicht gefärbt: wie sich der rekurrente Zustand bewegt, während ein Token die Schichten durchläuft.</translation>
+        </message>
+        <message>
+            <source>%1: the figure %2 has no data export</source>
+            <translation>%1: die Abbildung %2 hat keinen Datenexport</translation>
+        </message>
+        <message>
+            <source>%1: cannot write (%2)</source>
+            <translation>%1: kann nicht geschrieben werden (%2)</translation>
+        </message>
+        <message>
+            <source>%1: unknown figure format (use .png, .svg, .pdf or .csv)</source>
+            <translation>%1: unbekanntes Abbildungsformat (.png, .svg, .pdf oder .csv verwenden)</translation>
+        </message>
+        <message>
+            <source>This finding did not appear on this run.</source>
+            <translation>Dieser Befund ist in diesem Lauf nicht aufgetreten.</translation>
+        </message>
+        <message>
+            <source>The demo model</source>
+            <translation>Das Demo-Modell</translation>
+        </message>
+        <message>
+            <source>The model has %1 MoE layers of %2 experts and a %3 router that sends each token to its top %4. Its routing was traced on %5 tokens at %6 checkpoints.</source>
+            <translation>Das Modell hat %1 MoE-Schichten mit je %2 Experten und einen %3-Router, der jedes Token an seine besten %4 schickt. Sein Routing wurde auf %5 Token an %6 Checkpoints aufgezeichnet.</translation>
+        </message>
+        <message>
+            <source>It reached %1 bits per byte on the validation text.</source>
+            <translation>Es erreichte %1 Bit pro Byte auf dem Validierungstext.</translation>
+        </message>
+        <message>
+            <source>In the heatmap each column is a token and each row an expert; drag the checkpoint slider to watch the routing settle.</source>
+            <translation>In der Heatmap ist jede Spalte ein Token und jede Zeile ein Experte; ziehen Sie den Checkpoint-Regler, um zu sehen, wie sich das Routing festigt.</translation>
+        </message>
+        <message>
+            <source>Context-independent specialisation</source>
+            <translation>Kontextunabhängige Spezialisierung</translation>
+        </message>
+        <message>
+            <source>The trace has too few tokens to estimate it.</source>
+            <translation>Der Trace hat zu wenige Token, um ihn zu schätzen.</translation>
+        </message>
+        <message>
+            <source>Averaged over the layers, the top-1 expert carries %1 bits about the token id, %2 bits about the position and %3 bits about the previous token (corrected for bias; the expert choice itself has %4 bits of entropy).</source>
+            <translation>Gemittelt über die Schichten trägt der Top-1-Experte %1 Bit über die Token-ID, %2 Bit über die Position und %3 Bit über das vorherige Token (um die Verzerrung korrigiert; die Expertenwahl selbst hat %4 Bit Entropie).</translation>
+        </message>
+        <message>
+            <source>OpenMoE found that routers specialise on token identity, not on context.</source>
+            <translation>OpenMoE fand, dass sich Router auf die Token-Identität spezialisieren, nicht auf den Kontext.</translation>
+        </message>
+        <message>
+            <source>A frequent token goes to its usual expert in %1 % of its occurrences.</source>
+            <translation>Ein häufiges Token geht in %1 % seiner Vorkommen an seinen üblichen Experten.</translation>
+        </message>
+        <message>
+            <source>The token id does not tell more about the expert than the context does.</source>
+            <translation>Die Token-ID verrät nicht mehr über den Experten als der Kontext.</translation>
+        </message>
+        <message>
+            <source>Early routing learning</source>
+            <translation>Frühes Lernen des Routings</translation>
+        </message>
+        <message>
+            <source>It needs at least two checkpoints traced on the same text, and this run has fewer.</source>
+            <translation>Dafür braucht es mindestens zwei auf demselben Text aufgezeichnete Checkpoints, und dieser Lauf hat weniger.</translation>
+        </message>
+        <message>
+            <source>At step %1 already %2 % of the (token, layer) pairs chose the same top-1 expert as at the final step %3.</source>
+            <translation>Schon bei Schritt %1 wählten %2 % der Paare (Token, Schicht) denselben Top-1-Experten wie beim letzten Schritt %3.</translation>
+        </message>
+        <message>
+            <source>OpenMoE found that routing is learnt early and then barely changes.</source>
+            <translation>OpenMoE fand, dass das Routing früh gelernt wird und sich danach kaum ändert.</translation>
+        </message>
+        <message>
+            <source>Agreement passed %1 % at step %2, %3 % of the way through training.</source>
+            <translation>Die Übereinstimmung überschritt %1 % bei Schritt %2, nach %3 % des Trainings.</translation>
+        </message>
+        <message>
+            <source>Agreement passed %1 % only at step %2, late in training.</source>
+            <translation>Die Übereinstimmung überschritt %1 % erst bei Schritt %2, spät im Training.</translation>
+        </message>
+        <message>
+            <source>Agreement with the final routing stayed below %1 % until the end.</source>
+            <translation>Die Übereinstimmung mit dem endgültigen Routing blieb bis zum Ende unter %1 %.</translation>
+        </message>
+        <message>
+            <source>Drops towards the end of the sequence</source>
+            <translation>Verwerfen gegen Ende der Sequenz</translation>
+        </message>
+        <message>
+            <source>The trace records no dropped choices.</source>
+            <translation>Der Trace verzeichnet keine verworfenen Wahlen.</translation>
+        </message>
+        <message>
+            <source>No choice was dropped: every expert had room for every token routed to it.</source>
+            <translation>Keine Wahl wurde verworfen: jeder Experte hatte Platz für jedes an ihn geroutete Token.</translation>
+        </message>
+        <message>
+            <source>%1 % of all top-k choices were dropped: %2 % in the first position bin and %3 % in the last.</source>
+            <translation>%1 % aller Top-k-Wahlen wurden verworfen: %2 % in der ersten Positionsklasse und %3 % in der letzten.</translation>
+        </message>
+        <message>
+            <source>OpenMoE found that tokens late in a sequence are dropped more often, because the experts fill up with the earlier ones.</source>
+            <translation>OpenMoE fand, dass späte Token einer Sequenz häufiger verworfen werden, weil sich die Experten mit den früheren füllen.</translation>
+        </message>
+        <message>
+            <source>Late tokens were not dropped clearly more often than early ones.</source>
+            <translation>Späte Token wurden nicht deutlich häufiger verworfen als frühe.</translation>
+        </message>
+        <message>
+            <source>Domain specialisation</source>
+            <translation>Domänen-Spezialisierung</translation>
+        </message>
+        <message>
+            <source>The traced text comes from fewer than two domains.</source>
+            <translation>Der aufgezeichnete Text stammt aus weniger als zwei Domänen.</translation>
+        </message>
+        <message>
+            <source>The strongest preference: expert %1 of layer %2 receives %3 % of the "%4" tokens, %5 times its uniform share of %6 %.</source>
+            <translation>Die stärkste Vorliebe: Experte %1 der Schicht %2 erhält %3 % der Token von „%4“, das %5-Fache seines gleichverteilten Anteils von %6 %.</translation>
+        </message>
+        <message>
+            <source>OpenMoE's radar charts show experts that favour some domains.</source>
+            <translation>Die Netzdiagramme von OpenMoE zeigen Experten, die einige Domänen bevorzugen.</translation>
+        </message>
+        <message>
+            <source>No expert clearly favours a domain.</source>
+            <translation>Kein Experte bevorzugt deutlich eine Domäne.</translation>
+        </message>
+        <message>
+            <source>Routing across layers</source>
+            <translation>Routing über die Schichten</translation>
+        </message>
+        <message>
+            <source>The model has a single MoE layer.</source>
+            <translation>Das Modell hat nur eine MoE-Schicht.</translation>
+        </message>
+        <message>
+            <source>Between two different layers, the top-1 choices share %1 bits on average (corrected).</source>
+            <translation>Zwischen zwei verschiedenen Schichten teilen die Top-1-Wahlen im Mittel %1 Bit (korrigiert).</translation>
+        </message>
+        <message>
+            <source>The RMoE measure on binned probability vectors gives %1 bits.</source>
+            <translation>Das RMoE-Maß auf klassierten Wahrscheinlichkeitsvektoren ergibt %1 Bit.</translation>
+        </message>
+        <message>
+            <source>RMoE found that a layer's routing tells much about the next one's.</source>
+            <translation>RMoE fand, dass das Routing einer Schicht viel über das der nächsten verrät.</translation>
+        </message>
+        <message>
+            <source>The layers route almost independently of each other.</source>
+            <translation>Die Schichten routen fast unabhängig voneinander.</translation>
+        </message>
+        <message>
+            <source>The busiest expert of a layer gets %1 times the uniform share on average.</source>
+            <translation>Der meistbeschäftigte Experte einer Schicht erhält im Mittel das %1-Fache des gleichverteilten Anteils.</translation>
+        </message>
+        <message>
+            <source>The balance loss kept every expert in use: no expert is dead.</source>
+            <translation>Der Balance-Verlust hielt jeden Experten in Gebrauch: kein Experte ist tot.</translation>
+        </message>
+        <message>
+            <source>%1 expert(s) receive almost no tokens (dead).</source>
+            <translation>%1 Experte(n) erhalten fast keine Token (tot).</translation>
+        </message>
+        <message>
+            <source>The GRU router's memory</source>
+            <translation>Das Gedächtnis des GRU-Routers</translation>
+        </message>
+        <message>
+            <source>The trace has no GRU states.</source>
+            <translation>Der Trace enthält keine GRU-Zustände.</translation>
+        </message>
+        <message>
+            <source>RMoE's router carries a recurrent state from layer to layer. The first two principal components hold %1 % of its variance.</source>
+            <translation>Der Router von RMoE trägt einen rekurrenten Zustand von Schicht zu Schicht. Die ersten zwei Hauptkomponenten enthalten %1 % seiner Varianz.</translation>
+        </message>
+        <message>
+            <source>The mean update gate is %1: the share of the state renewed at each layer.</source>
+            <translation>Das mittlere Update-Gate ist %1: der Anteil des Zustands, der in jeder Schicht erneuert wird.</translation>
+        </message>
+        <message>
+            <source>L%1 e%2</source>
+            <translation>S%1 E%2</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;token %1 · sequence %2, position %3 · domain %4 · step %5&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Token %1 · Sequenz %2, Position %3 · Domäne %4 · Schritt %5&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;This checkpoint traced other text.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Dieser Checkpoint hat anderen Text aufgezeichnet.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Path (top-1 per layer):&lt;/b&gt; %1&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Pfad (Top-1 je Schicht):&lt;/b&gt; %1&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source> &lt;b&gt;dropped&lt;/b&gt;</source>
+            <translation> &lt;b&gt;verworfen&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;tr&gt;&lt;td&gt;&lt;b&gt;layer %1&lt;/b&gt;&lt;/td&gt;&lt;td colspan='%2'&gt;%3&lt;/td&gt;&lt;/tr&gt;</source>
+            <translation>&lt;tr&gt;&lt;td&gt;&lt;b&gt;Schicht %1&lt;/b&gt;&lt;/td&gt;&lt;td colspan='%2'&gt;%3&lt;/td&gt;&lt;/tr&gt;</translation>
+        </message>
+        <message>
+            <source>no expert</source>
+            <translation>kein Experte</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;GRU mean update gate per layer: %1&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Mittleres GRU-Update-Gate je Schicht: %1&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>design cost %1</source>
+            <translation>Entwurfskosten %1</translation>
+        </message>
+        <message>
+            <source>design cost %1 of budget %2 (%3 %)</source>
+            <translation>Entwurfskosten %1 von Budget %2 (%3 %)</translation>
+        </message>
+        <message>
+            <source>Genetic algorithm: fitness per generation</source>
+            <translation>Genetischer Algorithmus: Fitness je Generation</translation>
+        </message>
+        <message>
+            <source>generation</source>
+            <translation>Generation</translation>
+        </message>
+        <message>
+            <source>TSTT of the design (fitness)</source>
+            <translation>TSTT des Entwurfs (Fitness)</translation>
+        </message>
+        <message>
+            <source> (surrogate)</source>
+            <translation> (Surrogat)</translation>
+        </message>
+        <message>
+            <source>%1: best</source>
+            <translation>%1: bester</translation>
+        </message>
+        <message>
+            <source>%1: population mean</source>
+            <translation>%1: Mittel der Population</translation>
+        </message>
+        <message>
+            <source>Genetic algorithm: fitness per generation (GNN values are predictions)</source>
+            <translation>Genetischer Algorithmus: Fitness je Generation (GNN-Werte sind Vorhersagen)</translation>
+        </message>
+        <message>
+            <source>TSTT by user equilibrium</source>
+            <translation>TSTT im Nutzergleichgewicht</translation>
+        </message>
+        <message>
+            <source>flow by user equilibrium</source>
+            <translation>Fluss im Nutzergleichgewicht</translation>
+        </message>
+        <message>
+            <source>TSTT predicted by the surrogate</source>
+            <translation>vom Surrogat vorhergesagte TSTT</translation>
+        </message>
+        <message>
+            <source>flow predicted by the surrogate</source>
+            <translation>vom Surrogat vorhergesagter Fluss</translation>
+        </message>
+        <message>
+            <source>y = x (perfect prediction)</source>
+            <translation>y = x (perfekte Vorhersage)</translation>
+        </message>
+        <message>
+            <source>validation samples</source>
+            <translation>Validierungsbeispiele</translation>
+        </message>
+        <message>
+            <source>link flows</source>
+            <translation>Streckenflüsse</translation>
+        </message>
+        <message>
+            <source>%1 of %2 link flows shown</source>
+            <translation>%1 von %2 Streckenflüssen gezeigt</translation>
+        </message>
+        <message>
+            <source>Budget versus best TSTT (Pareto front)</source>
+            <translation>Budget gegen beste TSTT (Pareto-Front)</translation>
+        </message>
+        <message>
+            <source>budget (% of the total candidate cost)</source>
+            <translation>Budget (% der gesamten Kandidatenkosten)</translation>
+        </message>
+        <message>
+            <source>best TSTT found</source>
+            <translation>beste gefundene TSTT</translation>
+        </message>
+        <message>
+            <source>best design per budget</source>
+            <translation>bester Entwurf je Budget</translation>
+        </message>
+        <message>
+            <source>Gap to the reference optimum versus wall time</source>
+            <translation>Lücke zum Referenzoptimum gegen Laufzeit</translation>
+        </message>
+        <message>
+            <source>seconds (log scale)</source>
+            <translation>Sekunden (logarithmische Skala)</translation>
+        </message>
+        <message>
+            <source>gap to the reference TSTT (%)</source>
+            <translation>Lücke zur Referenz-TSTT (%)</translation>
+        </message>
+        <message>
+            <source>Network design with a GNN surrogate</source>
+            <translation>Netzentwurf mit GNN-Surrogat</translation>
+        </message>
+        <message>
+            <source>Network design: GA+GNN versus GA versus exact</source>
+            <translation>Netzentwurf: GA+GNN gegen GA gegen exakt</translation>
+        </message>
+        <message>
+            <source>Design map: the best design's network coloured by the change in link flow against the no-build network (red: more traffic, blue: less); the candidate links the design builds have a thick outline, and the title gives the design's cost against the budget.</source>
+            <translation>Entwurfskarte: das Netz des besten Entwurfs, gefärbt nach der Änderung des Streckenflusses gegenüber dem Netz ohne Ausbau (rot: mehr Verkehr, blau: weniger); die Kandidatenstrecken, die der Entwurf baut, sind dick umrandet, und der Titel nennt die Kosten des Entwurfs im Verhältnis zum Budget.</translation>
+        </message>
+        <message>
+            <source>GA convergence: the best and the mean TSTT of the population per generation. For GA+GNN these are the surrogate's predictions; its best designs are re-checked with exact user equilibrium at the end.</source>
+            <translation>GA-Konvergenz: beste und mittlere TSTT der Population je Generation. Bei GA+GNN sind das Vorhersagen des Surrogats; seine besten Entwürfe werden am Ende mit exaktem Nutzergleichgewicht nachgeprüft.</translation>
+        </message>
+        <message>
+            <source>Surrogate scatter: the TSTT the graph neural network predicts for validation designs against the TSTT of the user-equilibrium solve; points on the dashed line y = x are predicted exactly, and R² is the share of the variance the surrogate explains.</source>
+            <translation>Surrogat-Streudiagramm: die vom neuronalen Graphennetz vorhergesagte TSTT von Validierungsentwürfen gegen die TSTT der Gleichgewichtslösung; Punkte auf der gestrichelten Geraden y = x sind exakt vorhergesagt, und R² ist der Anteil der Varianz, den das Surrogat erklärt.</translation>
+        </message>
+        <message>
+            <source>Surrogate link flows: every link's predicted flow in every validation sample against its equilibrium flow.</source>
+            <translation>Streckenflüsse des Surrogats: der vorhergesagte Fluss jeder Strecke in jedem Validierungsbeispiel gegen ihren Gleichgewichtsfluss.</translation>
+        </message>
+        <message>
+            <source>Pareto front: the best TSTT found for each budget of the sweep. A larger budget can only lower the exact optimum (it admits every design of a smaller one); the gain per unit of budget shows where spending more stops paying.</source>
+            <translation>Pareto-Front: die beste gefundene TSTT für jedes Budget der Reihe. Ein größeres Budget kann das exakte Optimum nur senken (es lässt jeden Entwurf eines kleineren zu); der Gewinn je Budgeteinheit zeigt, ab wann sich Mehrausgaben nicht mehr lohnen.</translation>
+        </message>
+        <message>
+            <source>Gap versus time: how far each method's best design is from the reference (exact) optimum, in percent of its TSTT, against wall time on a log scale.</source>
+            <translation>Lücke gegen Zeit: wie weit der beste Entwurf jedes Verfahrens vom (exakten) Referenzoptimum entfernt ist, in Prozent seiner TSTT, gegen die Laufzeit auf logarithmischer Skala.</translation>
+        </message>
+        <message>
+            <source>method</source>
+            <translation>Verfahren</translation>
+        </message>
+        <message>
+            <source>best TSTT</source>
+            <translation>beste TSTT</translation>
+        </message>
+        <message>
+            <source>TSTT without building anything</source>
+            <translation>TSTT ohne jeden Ausbau</translation>
+        </message>
+        <message>
+            <source>design (one 0/1 per candidate)</source>
+            <translation>Entwurf (eine 0/1 je Kandidat)</translation>
+        </message>
+        <message>
+            <source>candidates</source>
+            <translation>Kandidaten</translation>
+        </message>
+        <message>
+            <source>UE solves</source>
+            <translation>UE-Lösungen</translation>
+        </message>
+        <message>
+            <source>wall time (s)</source>
+            <translation>Laufzeit (s)</translation>
+        </message>
+        <message>
+            <source>reference method</source>
+            <translation>Referenzverfahren</translation>
+        </message>
+        <message>
+            <source>reference TSTT</source>
+            <translation>Referenz-TSTT</translation>
+        </message>
+        <message>
+            <source>surrogate: flow-weighted error Σ|error| / Σ|flow|</source>
+            <translation>Surrogat: flussgewichteter Fehler Σ|Fehler| / Σ|Fluss|</translation>
+        </message>
+        <message>
+            <source>surrogate: R² of TSTT</source>
+            <translation>Surrogat: R² der TSTT</translation>
+        </message>
+        <message>
+            <source>surrogate: training samples</source>
+            <translation>Surrogat: Trainingsbeispiele</translation>
+        </message>
+        <message>
+            <source>surrogate: data generation (s)</source>
+            <translation>Surrogat: Datenerzeugung (s)</translation>
+        </message>
+        <message>
+            <source>surrogate: training (s)</source>
+            <translation>Surrogat: Training (s)</translation>
+        </message>
+        <message>
+            <source>surrogate: inference per design (ms)</source>
+            <translation>Surrogat: Inferenz je Entwurf (ms)</translation>
+        </message>
+        <message>
+            <source>TSTT saved by the design</source>
+            <translation>durch den Entwurf eingesparte TSTT</translation>
+        </message>
+        <message>
+            <source>budget use</source>
+            <translation>Budgetnutzung</translation>
+        </message>
+        <message>
+            <source>Network design</source>
+            <translation>Netzentwurf</translation>
+        </message>
+        <message>
+            <source>Methods on the same instance</source>
+            <translation>Verfahren auf derselben Instanz</translation>
+        </message>
+        <message>
+            <source>Best design per budget</source>
+            <translation>Bester Entwurf je Budget</translation>
+        </message>
+        <message>
+            <source>The objective is the total system travel time (TSTT) at user equilibrium: drivers choose their own shortest routes, so adding a link can even raise it (the Braess paradox). A design is one yes/no per candidate, and its cost must stay within the budget.</source>
+            <translation>Das Ziel ist die gesamte Systemreisezeit (TSTT) im Nutzergleichgewicht: Die Fahrer wählen ihre eigenen kürzesten Wege, daher kann eine zusätzliche Strecke sie sogar erhöhen (Braess-Paradoxon). Ein Entwurf ist ein Ja/Nein je Kandidat, und seine Kosten müssen im Budget bleiben.</translation>
+        </message>
+        <message>
+            <source>Surrogate versus user equilibrium: TSTT of validation designs</source>
+            <translation>Surrogat gegen Nutzergleichgewicht: TSTT der Validierungsentwürfe</translation>
+        </message>
+        <message>
+            <source>Surrogate versus user equilibrium: link flows of validation designs</source>
+            <translation>Surrogat gegen Nutzergleichgewicht: Streckenflüsse der Validierungsentwürfe</translation>
+        </message>
+        <message>
+            <source>GA+GNN versus GA+exact UE: TSTT difference (%)</source>
+            <translation>GA+GNN gegen GA+exaktes UE: Unterschied der TSTT (%)</translation>
+        </message>
+        <message>
+            <source>GA+GNN / GA+exact UE wall time, search only</source>
+            <translation>Laufzeit GA+GNN / GA+exaktes UE, nur Suche</translation>
+        </message>
+        <message>
+            <source>GA+GNN / GA+exact UE wall time, with surrogate data and training</source>
+            <translation>Laufzeit GA+GNN / GA+exaktes UE, mit Surrogat-Daten und -Training</translation>
+        </message>
+        <message>
+            <source>Chooses which roads of a generated 5×5 grid city get an extra lane within a budget. A graph neural network learns to predict user-equilibrium flows from solved samples, a genetic algorithm searches designs with it, and the result is compared with the same GA on exact equilibria and with exact enumeration: the gap-versus-time chart, the chosen design on the map and the surrogate's accuracy follow when the run finishes. In a city this small an exact equilibrium takes well under a millisecond, so the chart shows what the surrogate costs and how close it gets, not a saving in time: that comes where each equilibrium is expensive.</source>
+            <translation>Wählt, welche Straßen einer erzeugten 5×5-Gitterstadt innerhalb eines Budgets eine zusätzliche Spur bekommen. Ein neuronales Graphennetz lernt aus gelösten Beispielen, die Flüsse im Nutzergleichgewicht vorherzusagen, ein genetischer Algorithmus sucht damit Entwürfe, und das Ergebnis wird mit demselben GA auf exakten Gleichgewichten und mit vollständiger Enumeration verglichen: Das Diagramm Lücke gegen Zeit, der gewählte Entwurf auf der Karte und die Genauigkeit des Surrogats folgen, wenn der Lauf fertig ist. In einer so kleinen Stadt dauert ein exaktes Gleichgewicht deutlich unter einer Millisekunde; das Diagramm zeigt daher, was das Surrogat kostet und wie nahe es kommt, keine Zeitersparnis: Die entsteht dort, wo jedes Gleichgewicht teuer ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::moe::RoutingHeatmapView</name>
+        <message>
+            <source>Checkpoint: drag to watch the routing settle over training</source>
+            <translation>Checkpoint: ziehen, um zu sehen, wie sich das Routing im Training festigt</translation>
+        </message>
+        <message>
+            <source>Show only the tokens of one corpus domain</source>
+            <translation>Nur die Token einer Korpus-Domäne zeigen</translation>
+        </message>
+        <message>
+            <source>Checkpoint:</source>
+            <translation>Checkpoint:</translation>
+        </message>
+        <message>
+            <source>Domain:</source>
+            <translation>Domäne:</translation>
+        </message>
+        <message>
+            <source>Loading the routing traces…</source>
+            <translation>Routing-Traces werden geladen…</translation>
+        </message>
+        <message>
+            <source>This run has no routing traces.</source>
+            <translation>Dieser Lauf hat keine Routing-Traces.</translation>
+        </message>
+        <message>
+            <source>all domains</source>
+            <translation>alle Domänen</translation>
+        </message>
+        <message>
+            <source>router probability of the top-%1 choices (grey: not chosen)</source>
+            <translation>Router-Wahrscheinlichkeit der Top-%1-Wahlen (grau: nicht gewählt)</translation>
+        </message>
+        <message>
+            <source>router probability of every expert</source>
+            <translation>Router-Wahrscheinlichkeit jedes Experten</translation>
+        </message>
+        <message>
+            <source>Routing per token at step %1 — %2; %3, %4 tokens; × dropped</source>
+            <translation>Routing je Token bei Schritt %1 — %2; %3, %4 Token; × verworfen</translation>
+        </message>
+        <message>
+            <source>step %1</source>
+            <translation>Schritt %1</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Click a token to see its path through the layers.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Klicken Sie auf ein Token, um seinen Pfad durch die Schichten zu sehen.&lt;/p&gt;</translation>
+        </message>
     </context>
     <context>
         <name>routescope::app::RunBrowser</name>
@@ -1408,6 +2236,10 @@
     <context>
         <name>routescope::plugins::traffic::TrafficPlugin</name>
         <message>
+            <source>Links</source>
+            <translation>Strecken</translation>
+        </message>
+        <message>
             <source>Traffic: assign Braess (user equilibrium)</source>
             <translation>Verkehr: Braess umlegen (Nutzergleichgewicht)</translation>
         </message>
@@ -1440,8 +2272,12 @@
             <translation>Karte</translation>
         </message>
         <message>
-            <source>Links</source>
-            <translation>Strecken</translation>
+            <source>This run has no results to show yet.</source>
+            <translation>Dieser Lauf hat noch keine Ergebnisse zum Anzeigen.</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Lauf</translation>
         </message>
         <message>
             <source>Convergence</source>
@@ -1454,10 +2290,6 @@
         <message>
             <source>This run has no solution to show.</source>
             <translation>Dieser Lauf hat keine Lösung zum Anzeigen.</translation>
-        </message>
-        <message>
-            <source>Run</source>
-            <translation>Lauf</translation>
         </message>
         <message>
             <source>Traffic</source>

@@ -18,6 +18,139 @@ TS = ROOT / "translations" / "routescope_de.ts"
 SOURCES = ["app/gui", "plugins", "widgets"]
 
 GERMAN = {
+    # MoE views and guided demo (plugins/moe)
+    'Back': 'Zurück',
+    'Next': 'Weiter',
+    'Show the figure': 'Abbildung zeigen',
+    'The findings appear here once the routing traces are analysed.': 'Die Befunde erscheinen hier, sobald die Routing-Traces analysiert sind.',
+    'Findings': 'Befunde',
+    '%1 (did not appear)': '%1 (nicht aufgetreten)',
+    'Step %1 of %2': 'Schritt %1 von %2',
+    'Mixture-of-Experts routing': 'Mixture-of-Experts-Routing',
+    'Trains the small demo language model (a few minutes on two cores), traces its routing at every checkpoint and walks through the OpenMoE and RMoE findings with the values measured on this run: specialisation on token identity, early routing learning, drops towards the end of a sequence, domain experts and cross-layer dependence.': 'Trainiert das kleine Demo-Sprachmodell (einige Minuten auf zwei Kernen), zeichnet sein Routing an jedem Checkpoint auf und geht die Befunde von OpenMoE und RMoE mit den in diesem Lauf gemessenen Werten durch: Spezialisierung auf die Token-Identität, frühes Lernen des Routings, Verwerfen gegen Ende einer Sequenz, Domänen-Experten und Abhängigkeit zwischen Schichten.',
+    'Mixture-of-Experts routing demo': 'Demo: Mixture-of-Experts-Routing',
+    'Routing analyses': 'Routing-Analysen',
+    'The routing traces could not be analysed: %1': 'Die Routing-Traces konnten nicht analysiert werden: %1',
+    'The routing of checkpoint %1 on %2 traced tokens, with early routing learning and the load over all %3 traced checkpoints. Mutual information is corrected by a shuffled-label baseline.': 'Das Routing des Checkpoints %1 auf %2 aufgezeichneten Token, mit frühem Routing-Lernen und der Last über alle %3 aufgezeichneten Checkpoints. Die Transinformation ist um eine Basislinie mit gemischten Labels korrigiert.',
+    'Export figure…': 'Abbildung exportieren…',
+    'Save the current figure as PNG, SVG or PDF, or its data as CSV': 'Die aktuelle Abbildung als PNG, SVG oder PDF speichern, oder ihre Daten als CSV',
+    'This run has no routing traces: the analyses need `trace.tokens` > 0.': 'Dieser Lauf hat keine Routing-Traces: die Analysen brauchen `trace.tokens` > 0.',
+    'This run has no routing traces, so there are no findings to show.': 'Dieser Lauf hat keine Routing-Traces, daher gibt es keine Befunde zu zeigen.',
+    'Analysing the routing…': 'Routing wird analysiert…',
+    'The routing traces could not be read: %1': 'Die Routing-Traces konnten nicht gelesen werden: %1',
+    'The routing could not be analysed: %1': 'Das Routing konnte nicht analysiert werden: %1',
+    'The current tab is not a figure.': 'Der aktuelle Reiter ist keine Abbildung.',
+    'PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf);;Data as CSV (*.csv)': 'PNG-Bild (*.png);;SVG-Bild (*.svg);;PDF-Dokument (*.pdf);;Daten als CSV (*.csv)',
+    'Share of top-k choices dropped by position in the sequence': 'Anteil verworfener Top-k-Wahlen nach Position in der Sequenz',
+    'position (bin centre)': 'Position (Klassenmitte)',
+    'drop ratio': 'Verwerfungsrate',
+    'all layers': 'alle Schichten',
+    'layer %1': 'Schicht %1',
+    'domain %1': 'Domäne %1',
+    "Share of each domain's tokens per expert (layer %1)": 'Anteil der Token jeder Domäne je Experte (Schicht %1)',
+    'expert %1': 'Experte %1',
+    '(no domain)': '(keine Domäne)',
+    'uniform (1/%1)': 'gleichverteilt (1/%1)',
+    "Mutual information between layers' routing (bits)": 'Transinformation zwischen dem Routing der Schichten (Bit)',
+    'top-1 choices, corrected': 'Top-1-Wahlen, korrigiert',
+    'binned probability vectors (RMoE)': 'klassierte Wahrscheinlichkeitsvektoren (RMoE)',
+    'e%1': 'E%1',
+    "Share of each layer's routed choices per expert (× dead expert; uniform %1)": 'Anteil der gerouteten Wahlen jeder Schicht je Experte (× toter Experte; gleichverteilt %1)',
+    'Top-1 routing agreement across checkpoints': 'Übereinstimmung des Top-1-Routings über die Checkpoints',
+    'training step': 'Trainingsschritt',
+    'share of (token, layer) pairs': 'Anteil der Paare (Token, Schicht)',
+    'with the final checkpoint': 'mit dem letzten Checkpoint',
+    'with the previous checkpoint': 'mit dem vorigen Checkpoint',
+    '%1 %': '%1 %',
+    'What the routing depends on: corrected mutual information per layer (band: bias)': 'Wovon das Routing abhängt: korrigierte Transinformation je Schicht (Band: Verzerrung)',
+    'MoE layer': 'MoE-Schicht',
+    'I(expert; token)': 'I(Experte; Token)',
+    'I(expert; position)': 'I(Experte; Position)',
+    'I(expert; previous token)': 'I(Experte; vorheriges Token)',
+    'H(expert)': 'H(Experte)',
+    'GRU router states, first two principal components (%1 % of the variance)': 'Zustände des GRU-Routers, erste zwei Hauptkomponenten (%1 % der Varianz)',
+    'PC 1': 'HK 1',
+    'PC 2': 'HK 2',
+    'Routing per token': 'Routing je Token',
+    'Specialisation': 'Spezialisierung',
+    'Routing over training': 'Routing im Trainingsverlauf',
+    'Drops by position': 'Verwerfen nach Position',
+    'Domains per expert': 'Domänen je Experte',
+    'Cross-layer MI': 'Transinformation zwischen Schichten',
+    'Expert load': 'Expertenlast',
+    'GRU router states': 'Zustände des GRU-Routers',
+    "Each column is one traced token, each row one expert of one MoE layer; the colour is the router's probability for that expert and a cross marks a choice dropped beyond the expert's capacity.": 'Jede Spalte ist ein aufgezeichnetes Token, jede Zeile ein Experte einer MoE-Schicht; die Farbe ist die Wahrscheinlichkeit des Routers für diesen Experten, ein Kreuz markiert eine Wahl, die jenseits der Kapazität des Experten verworfen wurde.',
+    "Mutual information between a token's top-1 expert and its token id, its position bucket and the previous token, each minus the mean over shuffled labels (the band is that bias); a token-id value close to H(expert) means routing by token identity, whatever the context.": 'Transinformation zwischen dem Top-1-Experten eines Tokens und seiner Token-ID, seiner Positionsklasse und dem vorherigen Token, jeweils abzüglich des Mittels über gemischte Labels (das Band ist diese Verzerrung); ein Wert für die Token-ID nahe H(Experte) bedeutet Routing nach Token-Identität, unabhängig vom Kontext.',
+    "Share of (token, layer) pairs whose top-1 expert at a checkpoint equals the final checkpoint's and the previous one's, on the same traced text; crossing the 90 % line early means routing was learnt early in training.": 'Anteil der Paare (Token, Schicht), deren Top-1-Experte an einem Checkpoint dem des letzten und des vorigen Checkpoints gleicht, auf demselben aufgezeichneten Text; überschreitet die Kurve die 90-%-Linie früh, wurde das Routing früh im Training gelernt.',
+    'Share of top-k choices dropped because the expert was full, by position in the sequence; a curve rising to the right means the tokens at the end of a sequence lose their experts most often.': 'Anteil der Top-k-Wahlen, die verworfen wurden, weil der Experte voll war, nach Position in der Sequenz; eine nach rechts steigende Kurve heißt, dass die Token am Ende einer Sequenz ihre Experten am häufigsten verlieren.',
+    "Share of each corpus domain's tokens that each expert of the deepest MoE layer receives, one spoke per expert; a domain bulging towards a few spokes has experts of its own.": 'Anteil der Token jeder Korpus-Domäne, den jeder Experte der tiefsten MoE-Schicht erhält, eine Speiche je Experte; eine Domäne, die sich zu wenigen Speichen hin ausbeult, hat eigene Experten.',
+    'Mutual information between the routing of two layers: of their top-1 choices across tokens, corrected by shuffling, and (when the trace has full probabilities) of the binned probability vectors as the RMoE paper computes it.': 'Transinformation zwischen dem Routing zweier Schichten: ihrer Top-1-Wahlen über die Token, durch Mischen korrigiert, und (wenn der Trace alle Wahrscheinlichkeiten enthält) der klassierten Wahrscheinlichkeitsvektoren, wie sie das RMoE-Paper berechnet.',
+    "Share of each layer's routed choices that every expert receives; crosses mark dead experts, which get less than 1 % of the uniform share.": 'Anteil der gerouteten Wahlen jeder Schicht, den jeder Experte erhält; Kreuze markieren tote Experten, die weniger als 1 % des gleichverteilten Anteils bekommen.',
+    "The GRU router's hidden states of the traced tokens projected on their first two principal components, coloured by layer: how the recurrent state moves as a token passes through the layers.": 'Die verborgenen Zustände des GRU-Routers für die aufgezeichneten Token, projiziert auf ihre ersten zwei Hauptkomponenten und nach Schicht gefärbt: wie sich der rekurrente Zustand bewegt, während ein Token die Schichten durchläuft.',
+    '%1: the figure %2 has no data export': '%1: die Abbildung %2 hat keinen Datenexport',
+    '%1: unknown figure format (use .png, .svg, .pdf or .csv)': '%1: unbekanntes Abbildungsformat (.png, .svg, .pdf oder .csv verwenden)',
+    'This finding did not appear on this run.': 'Dieser Befund ist in diesem Lauf nicht aufgetreten.',
+    'The demo model': 'Das Demo-Modell',
+    'The model has %1 MoE layers of %2 experts and a %3 router that sends each token to its top %4. Its routing was traced on %5 tokens at %6 checkpoints.': 'Das Modell hat %1 MoE-Schichten mit je %2 Experten und einen %3-Router, der jedes Token an seine besten %4 schickt. Sein Routing wurde auf %5 Token an %6 Checkpoints aufgezeichnet.',
+    'It reached %1 bits per byte on the validation text.': 'Es erreichte %1 Bit pro Byte auf dem Validierungstext.',
+    'In the heatmap each column is a token and each row an expert; drag the checkpoint slider to watch the routing settle.': 'In der Heatmap ist jede Spalte ein Token und jede Zeile ein Experte; ziehen Sie den Checkpoint-Regler, um zu sehen, wie sich das Routing festigt.',
+    'Context-independent specialisation': 'Kontextunabhängige Spezialisierung',
+    'The trace has too few tokens to estimate it.': 'Der Trace hat zu wenige Token, um ihn zu schätzen.',
+    'Averaged over the layers, the top-1 expert carries %1 bits about the token id, %2 bits about the position and %3 bits about the previous token (corrected for bias; the expert choice itself has %4 bits of entropy).': 'Gemittelt über die Schichten trägt der Top-1-Experte %1 Bit über die Token-ID, %2 Bit über die Position und %3 Bit über das vorherige Token (um die Verzerrung korrigiert; die Expertenwahl selbst hat %4 Bit Entropie).',
+    'OpenMoE found that routers specialise on token identity, not on context.': 'OpenMoE fand, dass sich Router auf die Token-Identität spezialisieren, nicht auf den Kontext.',
+    'A frequent token goes to its usual expert in %1 % of its occurrences.': 'Ein häufiges Token geht in %1 % seiner Vorkommen an seinen üblichen Experten.',
+    'The token id does not tell more about the expert than the context does.': 'Die Token-ID verrät nicht mehr über den Experten als der Kontext.',
+    'Early routing learning': 'Frühes Lernen des Routings',
+    'It needs at least two checkpoints traced on the same text, and this run has fewer.': 'Dafür braucht es mindestens zwei auf demselben Text aufgezeichnete Checkpoints, und dieser Lauf hat weniger.',
+    'At step %1 already %2 % of the (token, layer) pairs chose the same top-1 expert as at the final step %3.': 'Schon bei Schritt %1 wählten %2 % der Paare (Token, Schicht) denselben Top-1-Experten wie beim letzten Schritt %3.',
+    'OpenMoE found that routing is learnt early and then barely changes.': 'OpenMoE fand, dass das Routing früh gelernt wird und sich danach kaum ändert.',
+    'Agreement passed %1 % at step %2, %3 % of the way through training.': 'Die Übereinstimmung überschritt %1 % bei Schritt %2, nach %3 % des Trainings.',
+    'Agreement passed %1 % only at step %2, late in training.': 'Die Übereinstimmung überschritt %1 % erst bei Schritt %2, spät im Training.',
+    'Agreement with the final routing stayed below %1 % until the end.': 'Die Übereinstimmung mit dem endgültigen Routing blieb bis zum Ende unter %1 %.',
+    'Drops towards the end of the sequence': 'Verwerfen gegen Ende der Sequenz',
+    'The trace records no dropped choices.': 'Der Trace verzeichnet keine verworfenen Wahlen.',
+    'No choice was dropped: every expert had room for every token routed to it.': 'Keine Wahl wurde verworfen: jeder Experte hatte Platz für jedes an ihn geroutete Token.',
+    '%1 % of all top-k choices were dropped: %2 % in the first position bin and %3 % in the last.': '%1 % aller Top-k-Wahlen wurden verworfen: %2 % in der ersten Positionsklasse und %3 % in der letzten.',
+    'OpenMoE found that tokens late in a sequence are dropped more often, because the experts fill up with the earlier ones.': 'OpenMoE fand, dass späte Token einer Sequenz häufiger verworfen werden, weil sich die Experten mit den früheren füllen.',
+    'Late tokens were not dropped clearly more often than early ones.': 'Späte Token wurden nicht deutlich häufiger verworfen als frühe.',
+    'Domain specialisation': 'Domänen-Spezialisierung',
+    'The traced text comes from fewer than two domains.': 'Der aufgezeichnete Text stammt aus weniger als zwei Domänen.',
+    'The strongest preference: expert %1 of layer %2 receives %3 % of the "%4" tokens, %5 times its uniform share of %6 %.': 'Die stärkste Vorliebe: Experte %1 der Schicht %2 erhält %3 % der Token von „%4“, das %5-Fache seines gleichverteilten Anteils von %6 %.',
+    "OpenMoE's radar charts show experts that favour some domains.": 'Die Netzdiagramme von OpenMoE zeigen Experten, die einige Domänen bevorzugen.',
+    'No expert clearly favours a domain.': 'Kein Experte bevorzugt deutlich eine Domäne.',
+    'Routing across layers': 'Routing über die Schichten',
+    'The model has a single MoE layer.': 'Das Modell hat nur eine MoE-Schicht.',
+    'Between two different layers, the top-1 choices share %1 bits on average (corrected).': 'Zwischen zwei verschiedenen Schichten teilen die Top-1-Wahlen im Mittel %1 Bit (korrigiert).',
+    'The RMoE measure on binned probability vectors gives %1 bits.': 'Das RMoE-Maß auf klassierten Wahrscheinlichkeitsvektoren ergibt %1 Bit.',
+    "RMoE found that a layer's routing tells much about the next one's.": 'RMoE fand, dass das Routing einer Schicht viel über das der nächsten verrät.',
+    'The layers route almost independently of each other.': 'Die Schichten routen fast unabhängig voneinander.',
+    'The busiest expert of a layer gets %1 times the uniform share on average.': 'Der meistbeschäftigte Experte einer Schicht erhält im Mittel das %1-Fache des gleichverteilten Anteils.',
+    'The balance loss kept every expert in use: no expert is dead.': 'Der Balance-Verlust hielt jeden Experten in Gebrauch: kein Experte ist tot.',
+    '%1 expert(s) receive almost no tokens (dead).': '%1 Experte(n) erhalten fast keine Token (tot).',
+    "The GRU router's memory": 'Das Gedächtnis des GRU-Routers',
+    'The trace has no GRU states.': 'Der Trace enthält keine GRU-Zustände.',
+    "RMoE's router carries a recurrent state from layer to layer. The first two principal components hold %1 % of its variance.": 'Der Router von RMoE trägt einen rekurrenten Zustand von Schicht zu Schicht. Die ersten zwei Hauptkomponenten enthalten %1 % seiner Varianz.',
+    'The mean update gate is %1: the share of the state renewed at each layer.': 'Das mittlere Update-Gate ist %1: der Anteil des Zustands, der in jeder Schicht erneuert wird.',
+    'L%1 e%2': 'S%1 E%2',
+    '<p>token %1 · sequence %2, position %3 · domain %4 · step %5</p>': '<p>Token %1 · Sequenz %2, Position %3 · Domäne %4 · Schritt %5</p>',
+    '<p>This checkpoint traced other text.</p>': '<p>Dieser Checkpoint hat anderen Text aufgezeichnet.</p>',
+    '<p><b>Path (top-1 per layer):</b> %1</p>': '<p><b>Pfad (Top-1 je Schicht):</b> %1</p>',
+    ' <b>dropped</b>': ' <b>verworfen</b>',
+    "<tr><td><b>layer %1</b></td><td colspan='%2'>%3</td></tr>": "<tr><td><b>Schicht %1</b></td><td colspan='%2'>%3</td></tr>",
+    'no expert': 'kein Experte',
+    '<p>GRU mean update gate per layer: %1</p>': '<p>Mittleres GRU-Update-Gate je Schicht: %1</p>',
+    'Checkpoint: drag to watch the routing settle over training': 'Checkpoint: ziehen, um zu sehen, wie sich das Routing im Training festigt',
+    'Show only the tokens of one corpus domain': 'Nur die Token einer Korpus-Domäne zeigen',
+    'Checkpoint:': 'Checkpoint:',
+    'Domain:': 'Domäne:',
+    'Loading the routing traces…': 'Routing-Traces werden geladen…',
+    'This run has no routing traces.': 'Dieser Lauf hat keine Routing-Traces.',
+    'all domains': 'alle Domänen',
+    'router probability of the top-%1 choices (grey: not chosen)': 'Router-Wahrscheinlichkeit der Top-%1-Wahlen (grau: nicht gewählt)',
+    'router probability of every expert': 'Router-Wahrscheinlichkeit jedes Experten',
+    'Routing per token at step %1 — %2; %3, %4 tokens; × dropped': 'Routing je Token bei Schritt %1 — %2; %3, %4 Token; × verworfen',
+    'step %1': 'Schritt %1',
+    '<p>Click a token to see its path through the layers.</p>': '<p>Klicken Sie auf ein Token, um seinen Pfad durch die Schichten zu sehen.</p>',
     "Edit the run's notes": "Notizen des Laufs bearbeiten",
     "Measures how many billion floating-point operations per second LibTorch's matrix multiply reaches "
     "here, for several matrix sizes and thread counts. The best value per thread count is the peak that the "
@@ -364,6 +497,119 @@ GERMAN = {
     'model': 'Modell',
     'unigram model': 'Unigramm-Modell',
     'MoE layer %1': 'MoE-Schicht %1',
+    # Traffic: network design views (issue 8)
+    " (surrogate)": " (Surrogat)",
+    "%1 of %2 link flows shown": "%1 von %2 Streckenflüssen gezeigt",
+    "%1 — flow change by %2; %3": "%1 — Flussänderung durch %2; %3",
+    "%1: best": "%1: bester",
+    "%1: population mean": "%1: Mittel der Population",
+    "Best design per budget": "Bester Entwurf je Budget",
+    "Budget versus best TSTT (Pareto front)": "Budget gegen beste TSTT (Pareto-Front)",
+    "Chooses which roads of a generated 5×5 grid city get an extra lane within a budget. A graph neural "
+    "network learns to predict user-equilibrium flows from solved samples, a genetic algorithm searches designs "
+    "with it, and the result is compared with the same GA on exact equilibria and with exact enumeration: the "
+    "gap-versus-time chart, the chosen design on the map and the surrogate's accuracy follow when the run "
+    "finishes. In a city this small an exact equilibrium takes well under a millisecond, so the chart shows "
+    "what the surrogate costs and how close it gets, not a saving in time: that comes where each equilibrium "
+    "is expensive.":
+        "Wählt, welche Straßen einer erzeugten 5×5-Gitterstadt innerhalb eines Budgets eine zusätzliche Spur "
+        "bekommen. Ein neuronales Graphennetz lernt aus gelösten Beispielen, die Flüsse im Nutzergleichgewicht "
+        "vorherzusagen, ein genetischer Algorithmus sucht damit Entwürfe, und das Ergebnis wird mit demselben GA "
+        "auf exakten Gleichgewichten und mit vollständiger Enumeration verglichen: Das Diagramm Lücke gegen "
+        "Zeit, der gewählte Entwurf auf der Karte und die Genauigkeit des Surrogats folgen, wenn der Lauf "
+        "fertig ist. In einer so kleinen Stadt dauert ein exaktes Gleichgewicht deutlich unter einer "
+        "Millisekunde; das Diagramm zeigt daher, was das Surrogat kostet und wie nahe es kommt, keine "
+        "Zeitersparnis: Die entsteht dort, wo jedes Gleichgewicht teuer ist.",
+    "Design map: the best design's network coloured by the change in link flow against the no-build network "
+    "(red: more traffic, blue: less); the candidate links the design builds have a thick outline, and the title "
+    "gives the design's cost against the budget.":
+        "Entwurfskarte: das Netz des besten Entwurfs, gefärbt nach der Änderung des Streckenflusses gegenüber dem "
+        "Netz ohne Ausbau (rot: mehr Verkehr, blau: weniger); die Kandidatenstrecken, die der Entwurf baut, sind "
+        "dick umrandet, und der Titel nennt die Kosten des Entwurfs im Verhältnis zum Budget.",
+    "Export data (CSV)…": "Daten exportieren (CSV)…",
+    "Export figure data": "Daten der Abbildung exportieren",
+    "GA convergence: the best and the mean TSTT of the population per generation. For GA+GNN these are the "
+    "surrogate's predictions; its best designs are re-checked with exact user equilibrium at the end.":
+        "GA-Konvergenz: beste und mittlere TSTT der Population je Generation. Bei GA+GNN sind das Vorhersagen "
+        "des Surrogats; seine besten Entwürfe werden am Ende mit exaktem Nutzergleichgewicht nachgeprüft.",
+    "GA+GNN / GA+exact UE wall time, search only": "Laufzeit GA+GNN / GA+exaktes UE, nur Suche",
+    "GA+GNN / GA+exact UE wall time, with surrogate data and training":
+        "Laufzeit GA+GNN / GA+exaktes UE, mit Surrogat-Daten und -Training",
+    "GA+GNN versus GA+exact UE: TSTT difference (%)": "GA+GNN gegen GA+exaktes UE: Unterschied der TSTT (%)",
+    "Gap to the reference optimum versus wall time": "Lücke zum Referenzoptimum gegen Laufzeit",
+    "Gap versus time: how far each method's best design is from the reference (exact) optimum, in percent of "
+    "its TSTT, against wall time on a log scale.":
+        "Lücke gegen Zeit: wie weit der beste Entwurf jedes Verfahrens vom (exakten) Referenzoptimum entfernt "
+        "ist, in Prozent seiner TSTT, gegen die Laufzeit auf logarithmischer Skala.",
+    "Genetic algorithm: fitness per generation": "Genetischer Algorithmus: Fitness je Generation",
+    "Genetic algorithm: fitness per generation (GNN values are predictions)":
+        "Genetischer Algorithmus: Fitness je Generation (GNN-Werte sind Vorhersagen)",
+    "Methods on the same instance": "Verfahren auf derselben Instanz",
+    "Network design": "Netzentwurf",
+    "Network design with a GNN surrogate": "Netzentwurf mit GNN-Surrogat",
+    "Network design: GA+GNN versus GA versus exact": "Netzentwurf: GA+GNN gegen GA gegen exakt",
+    "Pareto front: the best TSTT found for each budget of the sweep. A larger budget can only lower the exact "
+    "optimum (it admits every design of a smaller one); the gain per unit of budget shows where spending more "
+    "stops paying.":
+        "Pareto-Front: die beste gefundene TSTT für jedes Budget der Reihe. Ein größeres Budget kann das exakte "
+        "Optimum nur senken (es lässt jeden Entwurf eines kleineren zu); der Gewinn je Budgeteinheit zeigt, ab "
+        "wann sich Mehrausgaben nicht mehr lohnen.",
+    "Surrogate link flows: every link's predicted flow in every validation sample against its equilibrium flow.":
+        "Streckenflüsse des Surrogats: der vorhergesagte Fluss jeder Strecke in jedem Validierungsbeispiel gegen "
+        "ihren Gleichgewichtsfluss.",
+    "Surrogate scatter: the TSTT the graph neural network predicts for validation designs against the TSTT of "
+    "the user-equilibrium solve; points on the dashed line y = x are predicted exactly, and R² is the share of "
+    "the variance the surrogate explains.":
+        "Surrogat-Streudiagramm: die vom neuronalen Graphennetz vorhergesagte TSTT von Validierungsentwürfen gegen "
+        "die TSTT der Gleichgewichtslösung; Punkte auf der gestrichelten Geraden y = x sind exakt vorhergesagt, "
+        "und R² ist der Anteil der Varianz, den das Surrogat erklärt.",
+    "Surrogate versus user equilibrium: TSTT of validation designs":
+        "Surrogat gegen Nutzergleichgewicht: TSTT der Validierungsentwürfe",
+    "Surrogate versus user equilibrium: link flows of validation designs":
+        "Surrogat gegen Nutzergleichgewicht: Streckenflüsse der Validierungsentwürfe",
+    "TSTT by user equilibrium": "TSTT im Nutzergleichgewicht",
+    "TSTT of the design (fitness)": "TSTT des Entwurfs (Fitness)",
+    "TSTT predicted by the surrogate": "vom Surrogat vorhergesagte TSTT",
+    "TSTT saved by the design": "durch den Entwurf eingesparte TSTT",
+    "TSTT without building anything": "TSTT ohne jeden Ausbau",
+    "The objective is the total system travel time (TSTT) at user equilibrium: drivers choose their own "
+    "shortest routes, so adding a link can even raise it (the Braess paradox). A design is one yes/no per "
+    "candidate, and its cost must stay within the budget.":
+        "Das Ziel ist die gesamte Systemreisezeit (TSTT) im Nutzergleichgewicht: Die Fahrer wählen ihre eigenen "
+        "kürzesten Wege, daher kann eine zusätzliche Strecke sie sogar erhöhen (Braess-Paradoxon). Ein Entwurf "
+        "ist ein Ja/Nein je Kandidat, und seine Kosten müssen im Budget bleiben.",
+    "This run has no results to show yet.": "Dieser Lauf hat noch keine Ergebnisse zum Anzeigen.",
+    "UE solves": "UE-Lösungen",
+    "best TSTT": "beste TSTT",
+    "best TSTT found": "beste gefundene TSTT",
+    "best design per budget": "bester Entwurf je Budget",
+    "budget (% of the total candidate cost)": "Budget (% der gesamten Kandidatenkosten)",
+    "budget use": "Budgetnutzung",
+    "built candidate (thick outline): %1 of %2": "gebauter Kandidat (dick umrandet): %1 von %2",
+    "candidates": "Kandidaten",
+    "design (one 0/1 per candidate)": "Entwurf (eine 0/1 je Kandidat)",
+    "design cost %1": "Entwurfskosten %1",
+    "design cost %1 of budget %2 (%3 %)": "Entwurfskosten %1 von Budget %2 (%3 %)",
+    "flow by user equilibrium": "Fluss im Nutzergleichgewicht",
+    "flow predicted by the surrogate": "vom Surrogat vorhergesagter Fluss",
+    "gap to the reference TSTT (%)": "Lücke zur Referenz-TSTT (%)",
+    "generation": "Generation",
+    "link flows": "Streckenflüsse",
+    "method": "Verfahren",
+    "reference TSTT": "Referenz-TSTT",
+    "reference method": "Referenzverfahren",
+    "seconds (log scale)": "Sekunden (logarithmische Skala)",
+    "surrogate: R² of TSTT": "Surrogat: R² der TSTT",
+    "surrogate: data generation (s)": "Surrogat: Datenerzeugung (s)",
+    "surrogate: flow-weighted error Σ|error| / Σ|flow|": "Surrogat: flussgewichteter Fehler Σ|Fehler| / Σ|Fluss|",
+    "surrogate: inference per design (ms)": "Surrogat: Inferenz je Entwurf (ms)",
+    "surrogate: training (s)": "Surrogat: Training (s)",
+    "surrogate: training samples": "Surrogat: Trainingsbeispiele",
+    "the %1 design": "den Entwurf %1",
+    "the design": "den Entwurf",
+    "validation samples": "Validierungsbeispiele",
+    "wall time (s)": "Laufzeit (s)",
+    "y = x (perfect prediction)": "y = x (perfekte Vorhersage)",
 }
 
 # Plural forms: (singular, plural) for German's two forms.

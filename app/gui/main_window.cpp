@@ -188,13 +188,14 @@ uint64_t MainWindow::launch(const QString& study, const plugins::JobLauncher& la
   }
 }
 
-void MainWindow::startDemo(const QString& study) {
+void MainWindow::startDemo(const QString& study, int index) {
   plugins::StudyPlugin* plugin = plugins_ ? plugins_->find(study) : nullptr;
-  if (!plugin || !plugin->guidedDemo()) {
+  const QList<plugins::GuidedDemo> demos = plugin ? plugin->guidedDemos() : QList<plugins::GuidedDemo>{};
+  if (index < 0 || index >= demos.size()) {
     report(tr("No guided demo for the study \"%1\".").arg(study));
     return;
   }
-  const plugins::GuidedDemo demo = *plugin->guidedDemo();
+  const plugins::GuidedDemo demo = demos[index];
   log_->addMessage(tr("demo"), demo.title + QStringLiteral(": ") + demo.description);
   statusBar()->showMessage(demo.title);
   if (const uint64_t id = launch(study, demo.job)) demo_jobs_.insert(id, study);

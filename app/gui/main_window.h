@@ -58,7 +58,8 @@ class MainWindow : public QMainWindow {
 
   // Starts a job of `study` from a launcher; returns the queue id, 0 on error (logged).
   uint64_t launch(const QString& study, const plugins::JobLauncher& launcher);
-  void startDemo(const QString& study);
+  // The study's guided demo number `index` (Help → Demos lists them in guidedDemos() order).
+  void startDemo(const QString& study, int index = 0);
   QString openRun(const QString& run_id);
   QString openStore(const QString& path);
   // File → Open: a run store, a run bundle (imported) or a file a study plugin registers.

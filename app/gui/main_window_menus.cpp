@@ -91,13 +91,18 @@ void MainWindow::buildMenus() {
   int demo_number = 0;
   if (plugins_) {
     for (plugins::StudyPlugin* plugin : plugins_->plugins) {
-      const auto demo = plugin->guidedDemo();
-      if (!demo) continue;
       const QString study = plugin->studyName();
-      QAction* action = addMenuAction(demos, QStringLiteral("demo_%1").arg(study), demo->title,
-                                      QKeySequence(Qt::Key(Qt::Key_F2 + demo_number++)));
-      action->setToolTip(demo->description);
-      connect(action, &QAction::triggered, this, [this, study] { startDemo(study); });
+      const QList<plugins::GuidedDemo> study_demos = plugin->guidedDemos();
+      for (int index = 0; index < study_demos.size(); ++index) {
+        const plugins::GuidedDemo& demo = study_demos[index];
+        // The first demo keeps its old object name (demo_STUDY), so saved shortcuts and tests hold.
+        const QString name = index == 0 ? QStringLiteral("demo_%1").arg(study)
+                                        : QStringLiteral("demo_%1_%2").arg(study).arg(index + 1);
+        QAction* action =
+            addMenuAction(demos, name, demo.title, QKeySequence(Qt::Key(Qt::Key_F2 + demo_number++)));
+        action->setToolTip(demo.description);
+        connect(action, &QAction::triggered, this, [this, study, index] { startDemo(study, index); });
+      }
     }
   }
   if (demo_number == 0) demos->addAction(tr("No demos available"))->setEnabled(false);

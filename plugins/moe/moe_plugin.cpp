@@ -4,13 +4,34 @@
 
 #include "backend/core/job.h"
 #include "backend/moe/train_schema.h"
+#include "plugins/moe/analysis_figures.h"
 #include "plugins/moe/moe_figures.h"
+#include "plugins/moe/moe_run_view.h"
+#include "plugins/moe/routing_heatmap_view.h"
+#include "plugins/moe/run_analysis_cache.h"
+#include "plugins/moe/trace_series.h"
 
 namespace routescope::plugins::moe {
 namespace {
 
 bool isTrainRun(const RunData& run) {
   return run.record.study == "moe" && run.record.kind == "train";
+}
+
+bool isMoeRun(const RunData& run) {
+  return run.record.study == "moe";
+}
+
+const QStringList kTrainingFigures{"training-curves", "bits-per-byte", "drop-rate", "load-entropy"};
+
+// Without a cached analysis the figure list comes from the config: GRU states only for GRU routers.
+bool mayHaveGruStates(const RunData& run) {
+  const auto& config = run.record.config;
+  const auto& model = config.is_object() && config.contains("model") ? config["model"] : nlohmann::json();
+  const bool gru = model.is_object() && model.value("router", std::string()) == "gru";
+  const bool traced = !(config.is_object() && config.contains("trace") && config["trace"].is_object() &&
+                        config["trace"].value("gru_states", std::string("final")) == "none");
+  return gru && traced;
 }
 
 // A preset of `moe train` as launcher overrides, so the GUI and `--preset` start from the same values.
@@ -38,13 +59,46 @@ QList<JobLauncher> MoePlugin::jobLaunchers() const {
           {tr("Build the corpus"), "corpus", {}}};
 }
 
+std::optional<GuidedDemo> MoePlugin::guidedDemo() const {
+  // Full probabilities make every heatmap cell meaningful and enable RMoE's binned cross-layer MI;
+  // for the demo's 8192 traced tokens they add about 1 MB per checkpoint.
+  return GuidedDemo{
+      tr("Mixture-of-Experts routing"),
+      tr("Trains the small demo language model (a few minutes on two cores), traces its routing at every "
+         "checkpoint and walks through the OpenMoE and RMoE findings with the values measured on this run: "
+         "specialisation on token identity, early routing learning, drops towards the end of a sequence, "
+         "domain experts and cross-layer dependence."),
+      {tr("Mixture-of-Experts routing demo"), "train",
+       presetOverrides("demo", {QStringLiteral("trace.full_probs=true")})},
+      {QStringLiteral("routing-heatmap"), QStringLiteral("specialisation"),
+       QStringLiteral("routing-agreement"), QStringLiteral("drop-by-position"),
+       QStringLiteral("domain-radar")}};
+}
+
 QStringList MoePlugin::figureNames(const RunData& run) const {
-  if (!isTrainRun(run)) return {};
-  return {"training-curves", "bits-per-byte", "drop-rate", "load-entropy"};
+  if (!isMoeRun(run)) return {};
+  QStringList names;
+  if (isTrainRun(run)) names << kTrainingFigures;
+  if (!hasTraces(run)) return names;
+  names << QStringLiteral("routing-heatmap");
+  if (const auto analysis = cachedAnalysis(run)) return names + analysisFigureNames(*analysis);
+  for (const QString& name : allAnalysisFigureNames())
+    if (name != QLatin1String("gru-states") || mayHaveGruStates(run)) names << name;
+  return names;
 }
 
 std::unique_ptr<widgets::Figure> MoePlugin::createFigure(const RunData& run, const QString& name) {
   if (!figureNames(run).contains(name)) return nullptr;
+  try {
+    if (name == QLatin1String("routing-heatmap")) {
+      auto view = std::make_unique<RoutingHeatmapView>();
+      view->setTraces(loadTraceSeries(run));
+      return view;
+    }
+    if (allAnalysisFigureNames().contains(name)) return createAnalysisFigure(analysisOf(run), name);
+  } catch (const std::exception&) {
+    return nullptr;  // unreadable traces: the figure is not offered
+  }
   if (name == "training-curves") return trainingCurvesFigure(run);
   if (name == "bits-per-byte") return bitsPerByteFigure(run);
   if (name == "drop-rate") {
@@ -54,8 +108,57 @@ std::unique_ptr<widgets::Figure> MoePlugin::createFigure(const RunData& run, con
   return perLayerFigure(run, "load_entropy", name, tr("Entropy of the expert load"), tr("bits"));
 }
 
+QWidget* MoePlugin::createRunView(const RunData& run, QWidget* parent) {
+  if (!isMoeRun(run)) return StudyPlugin::createRunView(run, parent);
+  std::vector<std::unique_ptr<widgets::Figure>> training;
+  if (isTrainRun(run))
+    for (const QString& name : kTrainingFigures)
+      if (auto figure = createFigure(run, name)) training.push_back(std::move(figure));
+  return new MoeRunView(run, std::move(training), parent);
+}
+
 QList<widgets::ReportSection> MoePlugin::reportSections(const RunData& run) {
-  if (!isTrainRun(run)) return {};
+  QList<widgets::ReportSection> sections;
+  if (isTrainRun(run)) sections << trainingSection(run);
+  if (isMoeRun(run) && hasTraces(run)) {
+    try {
+      sections << routingSection(run, analysisOf(run));
+    } catch (const std::exception& e) {
+      widgets::ReportSection failed;
+      failed.heading = tr("Routing analyses");
+      failed.paragraphs
+          << tr("The routing traces could not be analysed: %1").arg(QString::fromStdString(e.what()));
+      sections << failed;
+    }
+  }
+  return sections;
+}
+
+widgets::ReportSection MoePlugin::routingSection(const RunData& run, const nlohmann::json& analysis) {
+  widgets::ReportSection section;
+  section.heading = tr("Routing analyses");
+  section.paragraphs
+      << tr("The routing of checkpoint %1 on %2 traced tokens, with early routing learning and the "
+            "load over all %3 traced checkpoints. Mutual information is corrected by a "
+            "shuffled-label baseline.")
+             .arg(analysis.value("step", int64_t(0)))
+             .arg(analysis.value("tokens", int64_t(0)))
+             .arg(traceStepsOf(run).size());
+  for (const DemoStep& step : demoStory(analysis)) {
+    section.key_values.append(
+        {step.appeared ? step.title : tr("%1 (did not appear)").arg(step.title), step.text});
+  }
+  for (const QString& name : analysisFigureNames(analysis)) {
+    auto figure = createAnalysisFigure(analysis, name);
+    if (!figure) continue;
+    section.figures.append({std::shared_ptr<widgets::Figure>(std::move(figure)),
+                            figureTitle(name) + QStringLiteral(": ") + figureExplanation(name),
+                            {960, 600}});
+  }
+  return section;
+}
+
+widgets::ReportSection MoePlugin::trainingSection(const RunData& run) {
   nlohmann::json result = nlohmann::json::object();
   for (const auto& info : run.artifacts) {
     if (info.name != std::string(core::kResultArtifact)) continue;
@@ -82,7 +185,7 @@ QList<widgets::ReportSection> MoePlugin::reportSections(const RunData& run) {
       "Bits per byte divide the validation cross-entropy by the text's size in bytes, so models "
       "with different tokenizers compare directly. The unigram model predicts every token from its "
       "training frequency alone: the language model must beat it by learning context.");
-  return {section};
+  return section;
 }
 
 }  // namespace routescope::plugins::moe

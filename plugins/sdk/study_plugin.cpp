@@ -5,6 +5,11 @@
 
 namespace routescope::plugins {
 
+QList<GuidedDemo> StudyPlugin::guidedDemos() const {
+  if (auto demo = guidedDemo()) return {*demo};
+  return {};
+}
+
 QWidget* StudyPlugin::createRunView(const RunData& run, QWidget* parent) {
   auto* tabs = new QTabWidget(parent);
   for (const QString& name : figureNames(run)) {

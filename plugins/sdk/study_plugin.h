@@ -1,7 +1,7 @@
 #pragma once
 // The interface a study implements to plug into the app: what it is called, its panels, the
 // jobs it launches, the views, figures and report sections it offers for a run, and its guided
-// demo. Loaded with QPluginLoader (see plugin_loader.h).
+// demos. Loaded with QPluginLoader (see plugin_loader.h).
 
 #include <QIcon>
 #include <QList>
@@ -43,6 +43,9 @@ class StudyPlugin {
   virtual QWidget* createSettingsPanel(QWidget* parent) { return nullptr; }
   virtual QList<JobLauncher> jobLaunchers() const { return {}; }
   virtual std::optional<GuidedDemo> guidedDemo() const { return std::nullopt; }
+  // Every guided demo of the study, each listed under Help → Demos; the default is guidedDemo()
+  // alone, so a study with one demo overrides only that.
+  virtual QList<GuidedDemo> guidedDemos() const;
 
   // Figures this plugin offers for `run` (empty when the run is not of this study).
   virtual QStringList figureNames(const RunData& run) const = 0;

@@ -32,6 +32,14 @@ namespace {
 constexpr double kZoneColour[3] = {0.96, 0.55, 0.13};
 constexpr double kNodeColour[3] = {0.30, 0.30, 0.30};
 constexpr double kClosedColour[3] = {0.78, 0.78, 0.78};
+// Highlighted links: a thick green outline, a colour neither colour map (viridis, blue–white–red),
+// the zones' orange, the closed links' grey nor the picked link's magenta uses.
+constexpr double kHighlightColour[3] = {0.0, 0.75, 0.3};
+// Outline thickness as a share of the widest arrow.
+constexpr double kHighlightThickness = 0.3;
+// The outline encloses at least this width fraction, so a built link whose flow hardly changed
+// (a hairline arrow) is still marked.
+constexpr double kHighlightMinWidth = 0.6;
 constexpr int kDiscSegments = 24;
 // Node numbers are drawn only up to this many nodes; beyond it they would hide the links.
 constexpr int kMaxLabelledNodes = 150;
@@ -79,9 +87,49 @@ vtkSmartPointer<vtkActor> flatActor(vtkPolyData* data, bool cell_colours) {
   return actor;
 }
 
+// Around a link's arrow: tail, along the outer edge, out to the head, the tip, back along the
+// inner edge.
+std::array<QPointF, 6> arrowRing(const MapGeometry& geometry, size_t link) {
+  const auto& shaft = geometry.shafts[link];
+  const auto& head = geometry.heads[link];
+  return {shaft[0], shaft[1], shaft[2], head[1], head[2], shaft[0]};
+}
+
+// Outlines of `links` as one actor at height `z`: bands `thickness` wide (world units) along each
+// arrow's ring, with a disc at every corner to close the joints. Polygons, not wide lines: the
+// OpenGL core profile draws lines one pixel wide whatever the requested width (seen under Xvfb).
+vtkSmartPointer<vtkActor> outlineActor(const MapGeometry& geometry, const std::vector<int>& links,
+                                       double thickness, double z) {
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> cells;
+  const double half = thickness / 2.0;
+  for (const int link : links) {
+    if (link < 0 || size_t(link) >= geometry.shafts.size()) continue;
+    const auto ring = arrowRing(geometry, size_t(link));
+    for (size_t i = 0; i + 1 < ring.size(); ++i) {
+      const QPointF d = ring[i + 1] - ring[i];
+      const double length = std::hypot(d.x(), d.y());
+      if (length <= 0.0) continue;
+      const QPointF normal = QPointF(-d.y(), d.x()) * (half / length);
+      addPolygon(points, cells,
+                 std::array<QPointF, 4>{ring[i] + normal, ring[i] - normal, ring[i + 1] - normal,
+                                        ring[i + 1] + normal},
+                 z);
+      addPolygon(points, cells, disc(ring[i], half), z);
+    }
+  }
+  vtkNew<vtkPolyData> data;
+  data->SetPoints(points);
+  data->SetPolys(cells);
+  auto actor = flatActor(data, false);
+  actor->SetPickable(false);
+  return actor;
+}
+
 // A legend icon: the entry's colour as a disc or a bar. Icons keep their own colour, while a
 // vtkLegendBoxActor symbol would also colour the entry's text.
-vtkSmartPointer<vtkImageData> icon(const double rgb[3], bool round) {
+// `hollow`: the outline of a bar, for outlined links.
+vtkSmartPointer<vtkImageData> icon(const double rgb[3], bool round, bool hollow = false) {
   constexpr int kSide = 24;
   auto image = vtkSmartPointer<vtkImageData>::New();
   image->SetDimensions(kSide, kSide, 1);
@@ -90,8 +138,9 @@ vtkSmartPointer<vtkImageData> icon(const double rgb[3], bool round) {
     for (int x = 0; x < kSide; ++x) {
       auto* p = static_cast<unsigned char*>(image->GetScalarPointer(x, y, 0));
       const double dx = x - (kSide - 1) / 2.0, dy = y - (kSide - 1) / 2.0;
-      const bool inside =
-          round ? dx * dx + dy * dy <= (kSide / 2.0 - 1) * (kSide / 2.0 - 1) : std::abs(dy) <= 3.0;
+      const bool bar = std::abs(dy) <= (hollow ? 7.0 : 3.0) && std::abs(dx) <= kSide / 2.0 - 1;
+      const bool hole = hollow && std::abs(dy) <= 3.5 && std::abs(dx) <= kSide / 2.0 - 4.5;
+      const bool inside = round ? dx * dx + dy * dy <= (kSide / 2.0 - 1) * (kSide / 2.0 - 1) : bar && !hole;
       p[0] = static_cast<unsigned char>(rgb[0] * 255.0);
       p[1] = static_cast<unsigned char>(rgb[1] * 255.0);
       p[2] = static_cast<unsigned char>(rgb[2] * 255.0);
@@ -176,6 +225,16 @@ void NetworkMapView::setFixedRange(std::optional<std::pair<double, double>> rang
 void NetworkMapView::selectLink(int link) {
   selected_link_ = link;
   rebuild();
+}
+
+void NetworkMapView::setHighlightedLinks(std::vector<int> links, const QString& label) {
+  highlighted_ = std::move(links);
+  highlight_label_ = label;
+  rebuild();
+}
+
+QString NetworkMapView::title() const {
+  return title_.isEmpty() ? data_.name + QStringLiteral(" — ") + quantityName(quantity_) : title_;
 }
 
 void NetworkMapView::rebuild() {
@@ -282,24 +341,20 @@ void NetworkMapView::rebuild() {
     }
   }
 
+  if (!highlighted_.empty()) {
+    std::vector<double> casing = width;
+    for (const int link : highlighted_)
+      if (link >= 0 && size_t(link) < casing.size())
+        casing[size_t(link)] = std::min(1.0, std::max(casing[size_t(link)] + 0.3, kHighlightMinWidth));
+    highlight_actor_ = outlineActor(mapGeometry(data_, casing), highlighted_,
+                                    kHighlightThickness * geometry_.scale.max_width, 0.0012);
+    highlight_actor_->GetProperty()->SetColor(kHighlightColour[0], kHighlightColour[1], kHighlightColour[2]);
+    renderer()->AddActor(highlight_actor_);
+  }
+
   if (selected_link_ >= 0 && size_t(selected_link_) < data_.links.size()) {
-    vtkNew<vtkPoints> outline_points;
-    vtkNew<vtkCellArray> outline;
-    const auto& shaft = geometry_.shafts[size_t(selected_link_)];
-    const auto& head = geometry_.heads[size_t(selected_link_)];
-    // Around the arrow: tail, along the outer edge, out to the head, the tip, back along the inner edge.
-    const std::array<QPointF, 6> ring{shaft[0], shaft[1], shaft[2], head[1], head[2], shaft[0]};
-    vtkIdType ids[6];
-    for (size_t i = 0; i < ring.size(); ++i)
-      ids[i] = outline_points->InsertNextPoint(ring[i].x(), ring[i].y(), 0.0015);
-    outline->InsertNextCell(6, ids);
-    vtkNew<vtkPolyData> data;
-    data->SetPoints(outline_points);
-    data->SetLines(outline);
-    selection_actor_ = flatActor(data, false);
+    selection_actor_ = outlineActor(geometry_, {selected_link_}, 0.2 * geometry_.scale.max_width, 0.0015);
     selection_actor_->GetProperty()->SetColor(0.9, 0.0, 0.55);
-    selection_actor_->GetProperty()->SetLineWidth(3.0);
-    selection_actor_->SetPickable(false);
     renderer()->AddActor(selection_actor_);
   }
 
@@ -332,13 +387,14 @@ void NetworkMapView::rebuild() {
   renderer()->AddActor2D(scalar_bar_);
 
   legend_ = vtkSmartPointer<vtkLegendBoxActor>::New();
-  legend_->SetNumberOfEntries(4);
   double black[3] = {0.0, 0.0, 0.0};
-  const std::array<std::pair<QString, vtkSmartPointer<vtkImageData>>, 4> entries{
-      {{tr("zone (origin/destination)"), icon(kZoneColour, true)},
-       {tr("node"), icon(kNodeColour, true)},
-       {tr("closed link"), icon(kClosedColour, false)},
-       {tr("arrow on the right of its direction, wider for larger |value|"), icon(black, false)}}};
+  std::vector<std::pair<QString, vtkSmartPointer<vtkImageData>>> entries{
+      {tr("zone (origin/destination)"), icon(kZoneColour, true)},
+      {tr("node"), icon(kNodeColour, true)},
+      {tr("closed link"), icon(kClosedColour, false)},
+      {tr("arrow on the right of its direction, wider for larger |value|"), icon(black, false)}};
+  if (!highlighted_.empty()) entries.push_back({highlight_label_, icon(kHighlightColour, false, true)});
+  legend_->SetNumberOfEntries(int(entries.size()));
   for (int i = 0; i < int(entries.size()); ++i) {
     legend_->SetEntryString(i, entries[size_t(i)].first.toStdString().c_str());
     legend_->SetEntryIcon(i, entries[size_t(i)].second);
@@ -348,14 +404,13 @@ void NetworkMapView::rebuild() {
   legend_->GetEntryTextProperty()->ShadowOff();
   legend_->BorderOff();
   legend_->SetPosition(0.01, 0.01);
-  legend_->SetPosition2(0.42, 0.16);
+  // Four entries in 16 % of the height; each further entry 4 % more, so rows keep their size.
+  legend_->SetPosition2(0.42, 0.04 * double(entries.size()));
   legend_->SetPickable(false);
   renderer()->AddActor2D(legend_);
 
   title_actor_ = vtkSmartPointer<vtkTextActor>::New();
-  const QString title =
-      title_.isEmpty() ? data_.name + QStringLiteral(" — ") + quantityName(quantity_) : title_;
-  title_actor_->SetInput(title.toStdString().c_str());
+  title_actor_->SetInput(title().toStdString().c_str());
   title_actor_->GetTextProperty()->SetColor(0.0, 0.0, 0.0);
   title_actor_->GetTextProperty()->SetFontSize(16);
   title_actor_->GetTextProperty()->BoldOn();

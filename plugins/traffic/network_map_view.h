@@ -2,7 +2,8 @@
 // The network map: a VtkView that draws a traffic network with each directed link as an arrow
 // ribbon on the right of its direction, width and colour by a chosen quantity (viridis for flow,
 // v/c and time; a blue–white–red map centred on 0 for the difference between two runs), node
-// discs (zones in orange), a colour bar, a legend and node numbers. 2D pan/zoom (middle drag or
+// discs (zones in orange), a colour bar, a legend and node numbers; optionally some links outlined
+// thickly (the candidates a network design builds). 2D pan/zoom (middle drag or
 // shift+left drag pans, wheel or right drag zooms); a click picks a link or a node.
 
 #include <vtkSmartPointer.h>
@@ -45,6 +46,12 @@ class NetworkMapView : public widgets::VtkView {
   // A fixed colour and width range (to compare several maps); nullopt: the open links' min..max.
   void setFixedRange(std::optional<std::pair<double, double>> range);
   void selectLink(int link);  // -1: none
+  // Links drawn with a thick outline and listed in the legend as `label` (e.g. the candidate
+  // links a network design builds); empty: none.
+  void setHighlightedLinks(std::vector<int> links, const QString& label);
+  const std::vector<int>& highlightedLinks() const { return highlighted_; }
+  QString highlightLabel() const { return highlight_label_; }
+  QString title() const;  // as drawn
 
   // The colour range of the current quantity (symmetric around 0 for Difference).
   double rangeLow() const { return low_; }
@@ -72,11 +79,13 @@ class NetworkMapView : public widgets::VtkView {
   QString title_;
   std::optional<std::pair<double, double>> fixed_range_;
   int selected_link_ = -1;
+  std::vector<int> highlighted_;
+  QString highlight_label_;
   MapGeometry geometry_;
   widgets::Colormap colormap_;
   double low_ = 0.0, high_ = 1.0;
   std::vector<int> link_of_cell_;
-  vtkSmartPointer<vtkActor> links_actor_, nodes_actor_, selection_actor_;
+  vtkSmartPointer<vtkActor> links_actor_, nodes_actor_, selection_actor_, highlight_actor_;
   vtkSmartPointer<vtkScalarBarActor> scalar_bar_;
   vtkSmartPointer<vtkLegendBoxActor> legend_;
   vtkSmartPointer<vtkTextActor> title_actor_;

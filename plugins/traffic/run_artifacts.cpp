@@ -8,16 +8,6 @@
 namespace routescope::plugins::traffic {
 namespace {
 
-std::string artifactText(const RunData& run, const std::string& name) {
-  const std::vector<std::byte> bytes = run.read_artifact(name);
-  return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-}
-
-bool hasArtifact(const RunData& run, const std::string& name) {
-  return std::any_of(run.artifacts.begin(), run.artifacts.end(),
-                     [&](const core::ArtifactInfo& a) { return a.name == name; });
-}
-
 // links.csv columns by header name, so added columns never shift what we read.
 struct LinkCsv {
   QStringList header;
@@ -40,12 +30,22 @@ bool isTrafficRun(const RunData& run) {
   return run.record.study == "traffic";
 }
 
+bool hasArtifact(const RunData& run, const std::string& name) {
+  return std::any_of(run.artifacts.begin(), run.artifacts.end(),
+                     [&](const core::ArtifactInfo& a) { return a.name == name; });
+}
+
+std::string artifactText(const RunData& run, const std::string& name) {
+  const std::vector<std::byte> bytes = run.read_artifact(name);
+  return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
 bool hasSolution(const RunData& run, const std::string& prefix) {
   return hasArtifact(run, prefix + "solution.json");
 }
 
 std::string mainSolutionPrefix(const RunData& run) {
-  if (hasSolution(run, "after/")) return "after/";
+  if (hasSolution(run, "after_")) return "after_";
   return "";
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Reading a traffic run's artifacts (see backend/traffic/README.md) into the views' data: the
-// map of one solution (`solution.json` + `links.csv`, optionally under `before/` or `after/`),
+// map of one solution (`solution.json` + `links.csv`, optionally prefixed `before_` or `after_`),
 // the convergence of each solve, and the run's headline results.
 
 #include <QList>
@@ -17,9 +17,13 @@
 namespace routescope::plugins::traffic {
 
 bool isTrafficRun(const RunData& run);
-// True when the run stored a solution under `prefix` ("" for assign, "after/" for whatif).
+bool hasArtifact(const RunData& run, const std::string& name);
+// The artifact's bytes as text; throws core::Error when it cannot be read.
+std::string artifactText(const RunData& run, const std::string& name);
+// True when the run stored a solution with `prefix` ("" for assign, "after_" for whatif and
+// network design; artifact names allow no '/').
 bool hasSolution(const RunData& run, const std::string& prefix = {});
-// The solution a run's map shows first: `after/` for what-if runs, else the plain one.
+// The solution a run's map shows first: `after_` for what-if and design runs, else the plain one.
 std::string mainSolutionPrefix(const RunData& run);
 // Throws core::Error naming the artifact when it is missing or malformed.
 MapData readMapData(const RunData& run, const std::string& prefix);

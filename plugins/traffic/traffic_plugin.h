@@ -1,7 +1,8 @@
 #pragma once
 // The Traffic study's plugin: network maps, convergence charts and link tables of assignment
-// runs, the what-if panel, TNTP files from File → Open, report sections and the Braess paradox
-// demo.
+// runs, the what-if panel, TNTP files from File → Open, report sections, the figures of
+// network-design runs, and two guided demos (the Braess paradox, network design with a GNN
+// surrogate).
 
 #include <QObject>
 
@@ -18,7 +19,8 @@ class TrafficPlugin : public QObject, public StudyPlugin {
   QString studyName() const override { return QStringLiteral("traffic"); }
   QString displayName() const override { return tr("Traffic"); }
   QList<JobLauncher> jobLaunchers() const override;
-  std::optional<GuidedDemo> guidedDemo() const override;
+  std::optional<GuidedDemo> guidedDemo() const override;  // Braess
+  QList<GuidedDemo> guidedDemos() const override;         // Braess, network design
   QStringList figureNames(const RunData& run) const override;
   std::unique_ptr<widgets::Figure> createFigure(const RunData& run, const QString& name) override;
   bool figureNeedsDisplay(const RunData& run, const QString& name) const override;

@@ -142,6 +142,7 @@ class ExperimentJob : public core::Job {
     surrogate["train_seconds"] = t.train_seconds;
     surrogate["samples"] = t.samples;
     context.result({{"reference", exact ? "exact" : "best found"},
+                    {"design_method", gnn.method},  // whose design the map artifacts show
                     {"reference_tstt", reference},
                     {"candidates", problem.candidates.size()},
                     {"budget", budget},

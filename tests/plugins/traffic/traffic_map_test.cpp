@@ -1,13 +1,16 @@
 // The network map under a real X server (xvfb-run): the Braess network's colours read back from
-// a snapshot, picking with the attribute panel, exports, the Braess demo view, and screenshots
-// (of Braess, and of Sioux Falls when ../shared/data has it) for the docs.
+// a snapshot, picking with the attribute panel, exports, the Braess demo view, the design map's
+// outlined candidates, and screenshots (of Braess, of a network design, and of Sioux Falls when
+// ../shared/data has it) for the docs.
 #include <gtest/gtest.h>
 
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 #include "backend/traffic/braess.h"
@@ -16,9 +19,12 @@
 #include "plugins/traffic/attribute_panel.h"
 #include "plugins/traffic/braess_story.h"
 #include "plugins/traffic/braess_view.h"
+#include "plugins/traffic/design_map.h"
+#include "plugins/traffic/figure_data_tab.h"
 #include "plugins/traffic/map_panel.h"
 #include "plugins/traffic/network_map_view.h"
 #include "plugins/traffic/traffic_plugin.h"
+#include "tests/plugins/traffic/ndp_fake_run.h"
 #include "widgets/vtk/x_display_check.h"
 
 namespace routescope::plugins::traffic {
@@ -162,6 +168,71 @@ TEST_F(TrafficMap, OpensATntpNetworkFile) {
   EXPECT_TRUE(error.contains(QStringLiteral("nonexistent_net.tntp"))) << error.toStdString();
 }
 
+// Distance from `p` to the segment a–b.
+double toSegment(QPointF p, QPointF a, QPointF b) {
+  const QPointF ab = b - a;
+  const double length2 = QPointF::dotProduct(ab, ab);
+  const double t = length2 > 0.0 ? std::clamp(QPointF::dotProduct(p - a, ab) / length2, 0.0, 1.0) : 0.0;
+  const QPointF d = p - (a + t * ab);
+  return std::hypot(d.x(), d.y());
+}
+
+// The outlines are where the built candidates are and nowhere else: every pixel the highlight
+// changes (inside the network's extent, so the legend's extra entry does not count) lies along a
+// built link (within a third of its length of the line between its nodes, where its arrow and
+// outline are), and every built link has its outline.
+TEST_F(TrafficMap, DesignMapOutlinesTheBuiltCandidatesAndNothingElse) {
+  const fake::FakeNdpRun run = fake::fakeNdpRun();
+  const auto map = designMap(run.run());
+  ASSERT_EQ(map->highlightedLinks(), run.built_links);
+  const QImage outlined = map->snapshot(kShot);
+  ASSERT_FALSE(outlined.isNull()) << map->lastError().toStdString();
+  const std::vector<int> built = map->highlightedLinks();
+  const QString label = map->highlightLabel();
+  map->setHighlightedLinks({}, label);
+  const QImage plain = map->snapshot(kShot);
+  map->setHighlightedLinks(built, label);
+  ASSERT_EQ(plain.size(), outlined.size());
+
+  const MapData& data = map->data();
+  QRectF extent;
+  for (int n = 0; n < data.nodes; ++n) extent |= QRectF(map->nodeInImage(n, kShot), QSizeF(1, 1));
+  std::vector<int> along(built.size(), 0);
+  int elsewhere = 0;
+  for (int y = int(extent.top()); y <= int(extent.bottom()); ++y) {
+    for (int x = int(extent.left()); x <= int(extent.right()); ++x) {
+      if (outlined.pixel(x, y) == plain.pixel(x, y)) continue;
+      bool near_built = false;
+      for (size_t i = 0; i < built.size(); ++i) {
+        const MapLink& l = data.links[size_t(built[i])];
+        const QPointF a = map->nodeInImage(l.from, kShot), b = map->nodeInImage(l.to, kShot);
+        if (toSegment(QPointF(x, y), a, b) <= std::hypot(b.x() - a.x(), b.y() - a.y()) / 3.0) {
+          ++along[i];
+          near_built = true;
+        }
+      }
+      if (!near_built) ++elsewhere;
+    }
+  }
+  EXPECT_EQ(elsewhere, 0) << "pixels changed away from the built links";
+  for (size_t i = 0; i < built.size(); ++i)
+    EXPECT_GE(along[i], 100) << "built link " << built[i] + 1 << " has no outline";
+}
+
+TEST_F(TrafficMap, DesignMapExportHasTheRequestedSize) {
+  const fake::FakeNdpRun run = fake::fakeNdpRun();
+  TrafficPlugin plugin;
+  const auto figure = plugin.createFigure(run.run(), QStringLiteral("design-map"));
+  ASSERT_NE(figure, nullptr);
+  const QString path = QDir::temp().filePath(QStringLiteral("routescope-design-map-test.png"));
+  widgets::FigureRequest request;
+  request.size = QSize(800, 500);
+  request.dpi = 192;
+  ASSERT_EQ(figure->exportFigure(path, request), QString());
+  EXPECT_EQ(QImage(path).size(), QSize(1600, 1000));
+  QFile::remove(path);
+}
+
 // Screenshots for docs/screenshots when ROUTESCOPE_TRAFFIC_SCREENSHOTS names a folder.
 TEST_F(TrafficMap, Screenshots) {
   const QString dir = qEnvironmentVariable("ROUTESCOPE_TRAFFIC_SCREENSHOTS");
@@ -173,6 +244,23 @@ TEST_F(TrafficMap, Screenshots) {
   ASSERT_TRUE(QTest::qWaitForWindowExposed(&braess, 5000));
   QTest::qWait(200);
   EXPECT_TRUE(braess.grab().save(dir + QStringLiteral("/traffic-braess-demo.png")));
+
+  // A network design: the map alone, and the run view's design tab as the app shows it.
+  const fake::FakeNdpRun design = fake::fakeNdpRun();
+  const auto design_map = designMap(design.run());
+  const QImage design_image = design_map->snapshot(QSize(1200, 800));
+  ASSERT_FALSE(design_image.isNull()) << design_map->lastError().toStdString();
+  EXPECT_TRUE(design_image.save(dir + QStringLiteral("/traffic-ndp-design-map.png")));
+  TrafficPlugin plugin;
+  std::unique_ptr<QWidget> run_view(plugin.createRunView(design.run(), nullptr));
+  auto* tabs = qobject_cast<QTabWidget*>(run_view.get());
+  ASSERT_NE(tabs, nullptr);
+  tabs->setCurrentWidget(run_view->findChild<FigureDataTab*>(QStringLiteral("design-map-tab")));
+  run_view->resize(1300, 900);
+  run_view->show();
+  ASSERT_TRUE(QTest::qWaitForWindowExposed(run_view.get(), 5000));
+  QTest::qWait(300);
+  EXPECT_TRUE(run_view->grab().save(dir + QStringLiteral("/traffic-ndp-run-view.png")));
 
   const QString sioux = QStringLiteral(ROUTESCOPE_TEST_SHARED_DATA "/tntp/SiouxFalls/SiouxFalls_net.tntp");
   if (!QFileInfo::exists(sioux)) return;

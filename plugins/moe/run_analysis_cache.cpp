@@ -1,0 +1,202 @@
+#include "plugins/moe/run_analysis_cache.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QThread>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <mutex>
+
+#include "backend/core/error.h"
+#include "backend/moe/analysis/checkpoint_summary.h"
+#include "backend/moe/analysis/early_learning.h"
+#include "backend/moe/analysis/load_balance.h"
+#include "backend/moe/analysis/run_analysis.h"
+
+namespace routescope::plugins::moe {
+namespace {
+
+using nlohmann::json;
+namespace ma = routescope::moe::analysis;
+
+// Bumped when the document's shape changes, so stale disk caches are ignored.
+constexpr int kCacheVersion = 1;
+
+json number(double value) {
+  return std::isfinite(value) ? json(value) : json(nullptr);
+}
+
+json matrix(const std::vector<std::vector<double>>& rows) {
+  json out = json::array();
+  for (const auto& row : rows) {
+    json r = json::array();
+    for (const double v : row) r.push_back(number(v));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// The same keys analyzeRun writes (run_analysis.cpp), which keeps these helpers private.
+json earlyLearningJson(const ma::EarlyLearning& e) {
+  json final_agreement = json::array(), previous = json::array();
+  for (const double v : e.agreement_with_final) final_agreement.push_back(number(v));
+  for (const auto& p : e.agreement_with_previous) previous.push_back(p ? number(*p) : json(nullptr));
+  return {{"steps", e.steps},
+          {"agreement_with_final", final_agreement},
+          {"agreement_with_previous", previous},
+          {"agreement_with_final_by_layer", matrix(e.agreement_with_final_by_layer)},
+          {"threshold", e.threshold},
+          {"first_step_at_threshold",
+           e.first_step_at_threshold ? json(*e.first_step_at_threshold) : json(nullptr)}};
+}
+
+json loadOverTrainingJson(const ma::LoadOverTraining& l) {
+  return {{"steps", l.steps},
+          {"p5", matrix(l.p5)},
+          {"p50", matrix(l.p50)},
+          {"p95", matrix(l.p95)},
+          {"max_over_uniform", matrix(l.max_over_uniform)},
+          {"dead_experts", l.dead_experts}};
+}
+
+std::string cacheKey(const RunData& run) {
+  const auto steps = traceStepsOf(run);
+  std::string key =
+      run.record.id + "-step" + (steps.empty() ? std::string("none") : std::to_string(steps.back()));
+  // A trace replaced under the same name must not reuse the old analysis.
+  for (const auto& info : run.artifacts)
+    if (info.name.starts_with("trace-step-")) key += "-" + info.sha256.substr(0, 8);
+  return key;
+}
+
+QString cacheFile(const std::string& key) {
+  const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+  if (dir.isEmpty()) return {};
+  return dir + QStringLiteral("/moe-analysis/v%1-").arg(kCacheVersion) + QString::fromStdString(key) +
+         QStringLiteral(".json");
+}
+
+std::mutex& cacheMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+std::map<std::string, json>& memoryCache() {
+  static std::map<std::string, json> cache;
+  return cache;
+}
+
+}  // namespace
+
+json analyzeSeries(const RunData& run, const TraceSeries& series) {
+  if (series.empty()) throw core::Error("run " + run.record.id + ": has no routing traces");
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<ma::CheckpointSummary> summaries;
+  for (const auto& trace : series.traces) summaries.push_back(ma::summariseCheckpoint(trace));
+  routescope::moe::RoutingTrace last = series.last();
+  if (last.run_id.empty()) last.run_id = run.record.id;
+  json out = ma::analyzeTrace(last);
+  out["run_id"] = run.record.id;
+  out["name"] = run.record.name;
+  out["checkpoint_steps"] = series.steps;
+  try {
+    out["early_learning"] = earlyLearningJson(ma::analyseEarlyLearning(summaries));
+  } catch (const core::Error& e) {
+    out["early_learning"] = nullptr;
+    out["notes"].push_back(e.what());
+  }
+  out["load_over_training"] = loadOverTrainingJson(ma::analyseLoadOverTraining(summaries));
+  const auto& bpb = run.series("valid_bpb");
+  out["valid_bpb"] = bpb.empty() ? json(nullptr) : number(bpb.back().value);
+  out["summary"]["valid_bpb"] = out["valid_bpb"];
+  out["summary"]["first_step_at_threshold"] =
+      out["early_learning"].is_null() ? json(nullptr) : out["early_learning"]["first_step_at_threshold"];
+  out["timing_seconds"]["run_total"] =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return out;
+}
+
+std::optional<json> cachedAnalysis(const RunData& run) {
+  const std::string key = cacheKey(run);
+  {
+    std::lock_guard lock(cacheMutex());
+    const auto it = memoryCache().find(key);
+    if (it != memoryCache().end()) return it->second;
+  }
+  const QString path = cacheFile(key);
+  QFile file(path);
+  if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) return std::nullopt;
+  const QByteArray bytes = file.readAll();
+  json doc = json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return std::nullopt;  // a torn write: recompute
+  std::lock_guard lock(cacheMutex());
+  memoryCache()[key] = doc;
+  return doc;
+}
+
+void storeAnalysis(const RunData& run, const json& analysis) {
+  const std::string key = cacheKey(run);
+  {
+    std::lock_guard lock(cacheMutex());
+    memoryCache()[key] = analysis;
+  }
+  const QString path = cacheFile(key);
+  if (path.isEmpty() || !QDir().mkpath(QFileInfo(path).absolutePath())) return;
+  // Written beside and renamed, so a reader never sees half a document.
+  const QString partial = path + QStringLiteral(".part");
+  QFile file(partial);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) return;
+  const std::string text = analysis.dump();
+  file.write(text.data(), static_cast<qint64>(text.size()));
+  file.close();
+  QFile::remove(path);
+  QFile::rename(partial, path);
+}
+
+json analysisOf(const RunData& run) {
+  if (auto cached = cachedAnalysis(run)) return *cached;
+  const auto series = loadTraceSeries(run);
+  json analysis = analyzeSeries(run, *series);
+  storeAnalysis(run, analysis);
+  return analysis;
+}
+
+void clearAnalysisMemoryCache() {
+  std::lock_guard lock(cacheMutex());
+  memoryCache().clear();
+}
+
+AnalysisTask* AnalysisTask::start(const RunData& run) {
+  auto* task = new AnalysisTask;
+  QThread* thread = QThread::create([task, run] {
+    std::shared_ptr<const TraceSeries> series;
+    std::shared_ptr<const json> analysis;
+    QString error;
+    try {
+      auto loaded = loadTraceSeries(run);
+      series = loaded;
+      if (!loaded->empty()) {
+        auto cached = cachedAnalysis(run);
+        if (!cached) {
+          cached = analyzeSeries(run, *loaded);
+          storeAnalysis(run, *cached);
+        }
+        analysis = std::make_shared<const json>(std::move(*cached));
+      }
+    } catch (const std::exception& e) {
+      error = QString::fromStdString(e.what());
+    }
+    // The task lives in the GUI thread, so this signal reaches the view queued.
+    Q_EMIT task->finished(series, analysis, error);
+  });
+  // Analyses are heavy: keep the GUI thread and a running training job ahead of them.
+  QObject::connect(thread, &QThread::finished, task, &QObject::deleteLater);
+  QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+  thread->start(QThread::LowPriority);
+  return task;
+}
+
+}  // namespace routescope::plugins::moe
