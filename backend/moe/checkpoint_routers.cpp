@@ -26,6 +26,9 @@ const std::vector<Layout>& layouts() {
       {"switch",
        std::regex(R"(^(encoder|decoder)\.block\.(\d+)\.layer\.(\d+)\.mlp\.router\.classifier\.weight$)"), 1},
       {"granite", std::regex(R"(^model\.layers\.(\d+)\.block_sparse_moe\.router\.layer\.weight$)")},
+      // This app's own checkpoints (backend/moe router.cpp): the linear router's gate per layer, or
+      // the GRU router's per-layer projection of the recurrent state.
+      {"routescope", std::regex(R"(^router\.gates\.(\d+)\.weight$)")},
   };
   return all;
 }
@@ -97,8 +100,8 @@ RouterWeights readRouterWeights(const std::string& path) {
   if (!best) {
     throw core::Error(
         path +
-        ": no router tensors found (looked for Mixtral, OLMoE/Qwen-MoE/DeepSeek-MoE, Switch and "
-        "Granite names among " +
+        ": no router tensors found (looked for Mixtral, OLMoE/Qwen-MoE/DeepSeek-MoE, Switch, "
+        "Granite and RouteScope names among " +
         std::to_string(checkpoint.names().size()) + " tensors)");
   }
   RouterWeights result;

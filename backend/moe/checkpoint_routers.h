@@ -12,6 +12,7 @@ struct RouterWeights {
   // "olmoe"    model.layers.{i}.mlp.gate.weight (OLMoE, Qwen-MoE, DeepSeek-MoE)
   // "switch"   {encoder,decoder}.block.{i}.layer.{j}.mlp.router.classifier.weight (encoder first)
   // "granite"  model.layers.{i}.block_sparse_moe.router.layer.weight
+  // "routescope" router.gates.{i}.weight (this app's own `moe train` checkpoints)
   std::string layout;
   int layers = 0;
   int experts = 0;

@@ -211,7 +211,7 @@ TrainedSurrogate trainSurrogate(core::JobContext& context, const nlohmann::json&
   o.prior_iterations = static_cast<int>(config["prior_iterations"].get<int64_t>());
   o.seed = context.seed();
   o.threads = data.threads;
-  o.device = context.device().empty() || context.device() == "auto" ? "cpu" : context.device();
+  o.device = context.device();  // resolved by the job runner: "cpu" or "cuda:N"
   o.cancelled = [&context] { return context.cancelled(); };
   o.on_epoch = [&](const SurrogateEpoch& e) {
     context.metric("train_loss", e.epoch, e.train_loss);

@@ -88,6 +88,9 @@ TEST_F(CheckpointRouters, SwitchEncoderBeforeDecoderF16) {
 TEST_F(CheckpointRouters, Granite) {
   expectFixture("granite.safetensors", "granite");
 }
+TEST_F(CheckpointRouters, OwnTrainerCheckpointsInLayerOrder) {
+  expectFixture("routescope.safetensors", "routescope");
+}
 TEST_F(CheckpointRouters, DeepSeekShardedIndex) {
   expectFixture("deepseek_sharded/model.safetensors.index.json", "deepseek_sharded");
 }
