@@ -166,6 +166,15 @@ GaOptions gaOptions(core::JobContext& context, const nlohmann::json& config,
   return o;
 }
 
+std::optional<PredictedFitness> surrogateFitness(const FlowSurrogate* surrogate, const nlohmann::json& config,
+                                                 GaOptions& options) {
+  if (!surrogate) return std::nullopt;
+  options.max_ue_solves = options.population * (options.generations + 1);
+  options.recheck = static_cast<int>(config["gnn_recheck"].get<int64_t>());
+  return std::optional<PredictedFitness>(
+      std::in_place, [surrogate](const std::vector<Design>& d) { return surrogate->predictDesigns(d); });
+}
+
 std::string gaHistoryCsv(const GaResult& result) {
   std::string csv = "generation,best,mean\n";
   for (size_t g = 0; g < result.history.size(); ++g)

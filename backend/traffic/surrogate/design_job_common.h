@@ -3,6 +3,7 @@
 // surrogate's training settings; loading the problem; training a surrogate (data, model and their
 // artifacts) or loading one from an earlier run; and the artifacts of a chosen design.
 
+#include <optional>
 #include <string>
 
 #include "backend/core/config.h"
@@ -28,6 +29,11 @@ NdpSolveSettings solveSettings(core::JobContext& context, const nlohmann::json& 
 // GA options from the config; `metric_prefix` names its metrics ("" or "ga_exact/").
 GaOptions gaOptions(core::JobContext& context, const nlohmann::json& config,
                     const std::string& metric_prefix);
+// The GA's fitness for a search on `surrogate` (none when it is null: exact UE), and the options
+// such a search needs: the generations bound it, since predictions are cheap, and its
+// `gnn_recheck` best designs are re-solved with exact UE at the end.
+std::optional<PredictedFitness> surrogateFitness(const FlowSurrogate* surrogate, const nlohmann::json& config,
+                                                 GaOptions& options);
 // The GA history as CSV (generation,best,mean).
 std::string gaHistoryCsv(const GaResult& result);
 

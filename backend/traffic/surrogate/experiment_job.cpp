@@ -80,12 +80,7 @@ class ExperimentJob : public core::Job {
     DesignEvaluator evaluator(problem, settings);
     const std::string name = surrogate ? "ga-gnn" : "ga-exact";
     GaOptions o = design::gaOptions(context, config_, name + "/");
-    std::optional<PredictedFitness> predicted;
-    if (surrogate) {
-      predicted.emplace([surrogate](const std::vector<Design>& d) { return surrogate->predictDesigns(d); });
-      o.max_ue_solves = o.population * (o.generations + 1);
-      o.recheck = static_cast<int>(config_["gnn_recheck"].get<int64_t>());
-    }
+    std::optional<PredictedFitness> predicted = design::surrogateFitness(surrogate, config_, o);
     MethodResult out;
     out.method = name;
     const auto record = o.on_generation;

@@ -137,13 +137,7 @@ class NdpSolveJob : public core::Job {
                const std::string& prefix, nlohmann::json& out, double from, double span,
                core::JobContext& context) const {
     GaOptions o = design::gaOptions(context, config_, prefix);
-    std::optional<PredictedFitness> predicted;
-    if (surrogate) {
-      predicted.emplace([surrogate](const std::vector<Design>& d) { return surrogate->predictDesigns(d); });
-      // Predictions are cheap: the generations bound the search, not a solve count.
-      o.max_ue_solves = o.population * (o.generations + 1);
-      o.recheck = static_cast<int>(config_["gnn_recheck"].get<int64_t>());
-    }
+    std::optional<PredictedFitness> predicted = design::surrogateFitness(surrogate, config_, o);
     DesignFitness& fitness = predicted ? static_cast<DesignFitness&>(*predicted) : evaluator;
     const auto record = o.on_generation;
     o.on_generation = [&, record](int g, const GaGeneration& s) {
