@@ -4,10 +4,10 @@
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
-#include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/corpus.h"
-#include "backend/moe/scratch_dir.h"
+#include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/internal/trace_recorder.h"
+#include "backend/moe/scratch_dir.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/training_data.h"
 #include "backend/system/torch_runtime.h"
@@ -49,18 +49,13 @@ class TraceJob : public core::Job {
 
     const auto text = config_.at("text").get<std::string>();
     const int64_t max_tokens = config_.at("tokens").get<int64_t>();
-    std::vector<TraceSequence> sequences;
-    if (!text.empty()) {
-      sequences = traceSequencesFromText(text, *tokenizer, model_config.context);
-    } else {
+    const auto sequences = chooseTraceSequences(text, *tokenizer, model_config.context, max_tokens, [&] {
       const auto corpus =
           deserializeCorpus(store.readArtifact(source.id, "corpus.bin"), "run " + source.id + " corpus.bin");
       const auto split = config_.at("set").get<std::string>() == "test" ? Split::Test : Split::Valid;
-      sequences = traceSequencesFromStream(tokenizeSplit(corpus, split, *tokenizer, context.cancelToken()),
-                                           model_config.context, max_tokens);
-    }
-    int64_t tokens = 0;
-    for (const auto& s : sequences) tokens += static_cast<int64_t>(s.token_ids.size());
+      return tokenizeSplit(corpus, split, *tokenizer, context.cancelToken());
+    });
+    const int64_t tokens = tokenCount(sequences);
     TraceOptions options;
     options.full_probs = config_.at("full_probs").get<bool>();
     options.gru_state = config_.at("gru_states").get<bool>();

@@ -6,6 +6,19 @@
 
 namespace routescope::moe {
 
+std::vector<TraceSequence> chooseTraceSequences(const std::string& text, const Tokenizer& tokenizer,
+                                                int64_t context, int64_t max_tokens,
+                                                const std::function<TokenStream()>& split_stream) {
+  if (!text.empty()) return traceSequencesFromText(text, tokenizer, context);
+  return traceSequencesFromStream(split_stream(), context, max_tokens);
+}
+
+int64_t tokenCount(const std::vector<TraceSequence>& sequences) {
+  int64_t tokens = 0;
+  for (const auto& s : sequences) tokens += static_cast<int64_t>(s.token_ids.size());
+  return tokens;
+}
+
 std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, int64_t context,
                                                     int64_t max_tokens) {
   std::vector<TraceSequence> sequences;

@@ -6,11 +6,11 @@
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
-#include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/data_config.h"
+#include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/internal/moe_transformer.h"
-#include "backend/moe/scratch_dir.h"
 #include "backend/moe/internal/trace_recorder.h"
+#include "backend/moe/scratch_dir.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/train_schema.h"
 #include "backend/moe/training_data.h"
@@ -238,17 +238,14 @@ class TrainJob : public core::Job {
                                             const MoeModelConfig& config,
                                             const TraceSettings& settings) const {
     if (settings.tokens == 0) return {};
-    std::vector<TraceSequence> sequences;
-    if (!settings.text.empty()) {
-      sequences = traceSequencesFromText(settings.text, *data.tokenizer, config.context);
-    } else {
-      const auto stream = settings.set == "test" ? tokenizeSplit(data.corpus, Split::Test, *data.tokenizer,
-                                                                 context.cancelToken())
-                                                 : data.valid;
-      sequences = traceSequencesFromStream(stream, config.context, settings.tokens);
-    }
-    int64_t tokens = 0;
-    for (const auto& s : sequences) tokens += static_cast<int64_t>(s.token_ids.size());
+    // The validation split is already tokenized for training; the test split is tokenized here.
+    const auto sequences =
+        chooseTraceSequences(settings.text, *data.tokenizer, config.context, settings.tokens, [&] {
+          return settings.set == "test"
+                     ? tokenizeSplit(data.corpus, Split::Test, *data.tokenizer, context.cancelToken())
+                     : data.valid;
+        });
+    const int64_t tokens = tokenCount(sequences);
     TraceOptions options;
     options.full_probs = settings.full_probs;
     options.gru_state = settings.gru_states == "all";

@@ -4,6 +4,7 @@
 // probabilities, whether each choice was dropped and, on request, the full probability vector,
 // the GRU router's state and its mean update gate.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ std::vector<TraceSequence> traceSequencesFromStream(const TokenStream& stream, i
 // Pasted text cut into sequences of at most `context` tokens (domain "pasted").
 std::vector<TraceSequence> traceSequencesFromText(const std::string& text, const Tokenizer& tokenizer,
                                                   int64_t context);
+
+// The sequences a trace covers: the pasted `text` when there is one, else up to `max_tokens`
+// tokens of the split that `split_stream` returns (called only then, so that a split is tokenized
+// only when it is traced).
+std::vector<TraceSequence> chooseTraceSequences(const std::string& text, const Tokenizer& tokenizer,
+                                                int64_t context, int64_t max_tokens,
+                                                const std::function<TokenStream()>& split_stream);
+int64_t tokenCount(const std::vector<TraceSequence>& sequences);
 
 // Bytes the trace will take in the binary format (stated to the user before recording).
 int64_t estimateTraceBytes(int64_t tokens, const MoeModelConfig& config, const TraceOptions& options);
