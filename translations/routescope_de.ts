@@ -709,6 +709,10 @@
             <translation>Befunde</translation>
         </message>
         <message>
+            <source>This run stored no figures.</source>
+            <translation>Dieser Lauf hat keine Abbildungen gespeichert.</translation>
+        </message>
+        <message>
             <source>This run has no routing traces: the analyses need `trace.tokens` &gt; 0.</source>
             <translation>Dieser Lauf hat keine Routing-Traces: die Analysen brauchen `trace.tokens` &gt; 0.</translation>
         </message>
@@ -1811,6 +1815,186 @@
         <message>
             <source>Chooses which roads of a generated 5×5 grid city get an extra lane within a budget. A graph neural network learns to predict user-equilibrium flows from solved samples, a genetic algorithm searches designs with it, and the result is compared with the same GA on exact equilibria and with exact enumeration: the gap-versus-time chart, the chosen design on the map and the surrogate's accuracy follow when the run finishes. In a city this small an exact equilibrium takes well under a millisecond, so the chart shows what the surrogate costs and how close it gets, not a saving in time: that comes where each equilibrium is expensive.</source>
             <translation>Wählt, welche Straßen einer erzeugten 5×5-Gitterstadt innerhalb eines Budgets eine zusätzliche Spur bekommen. Ein neuronales Graphennetz lernt aus gelösten Beispielen, die Flüsse im Nutzergleichgewicht vorherzusagen, ein genetischer Algorithmus sucht damit Entwürfe, und das Ergebnis wird mit demselben GA auf exakten Gleichgewichten und mit vollständiger Enumeration verglichen: Das Diagramm Lücke gegen Zeit, der gewählte Entwurf auf der Karte und die Genauigkeit des Surrogats folgen, wenn der Lauf fertig ist. In einer so kleinen Stadt dauert ein exaktes Gleichgewicht deutlich unter einer Millisekunde; das Diagramm zeigt daher, was das Surrogat kostet und wie nahe es kommt, keine Zeitersparnis: Die entsteht dort, wo jedes Gleichgewicht teuer ist.</translation>
+        </message>
+        <message>
+            <source>Specialisation by run</source>
+            <translation>Spezialisierung je Lauf</translation>
+        </message>
+        <message>
+            <source>Drops by run</source>
+            <translation>Verwerfen je Lauf</translation>
+        </message>
+        <message>
+            <source>Routing over training by run</source>
+            <translation>Routing im Training je Lauf</translation>
+        </message>
+        <message>
+            <source>Bits per byte over seeds</source>
+            <translation>Bits pro Byte über Seeds</translation>
+        </message>
+        <message>
+            <source>Router weight norms</source>
+            <translation>Normen der Router-Gewichte</translation>
+        </message>
+        <message>
+            <source>Expert similarity</source>
+            <translation>Ähnlichkeit der Experten</translation>
+        </message>
+        <message>
+            <source>For every compared run, the corrected mutual information of each layer's top-1 expert with the token id, the position bucket and the previous token, side by side: which runs route by token identity.</source>
+            <translation>Für jeden verglichenen Lauf die korrigierte Transinformation des Top-1-Experten jeder Schicht mit der Token-ID, dem Positionsbereich und dem vorigen Token, nebeneinander: welche Läufe nach Token-Identität routen.</translation>
+        </message>
+        <message>
+            <source>For every compared run, the share of top-k choices dropped in the first and in the last position bin of the sequences; a higher last bar means drops pile up towards the end.</source>
+            <translation>Für jeden verglichenen Lauf der Anteil verworfener Top-k-Wahlen im ersten und im letzten Positionsbereich der Sequenzen; ein höherer letzter Balken heißt, dass sich das Verwerfen zum Ende hin häuft.</translation>
+        </message>
+        <message>
+            <source>For every compared run, the share of (token, layer) pairs whose top-1 expert already equals the final checkpoint's; the legend gives the first step reaching 90 %.</source>
+            <translation>Für jeden verglichenen Lauf der Anteil der (Token, Schicht)-Paare, deren Top-1-Experte schon dem des letzten Checkpoints gleicht; die Legende nennt den ersten Schritt mit 90 %.</translation>
+        </message>
+        <message>
+            <source>Validation bits per byte of every compared run (dots), grouped by config: runs that differ only in their seed share a group, drawn as mean with a band of ± one standard deviation.</source>
+            <translation>Validierungs-Bits pro Byte jedes verglichenen Laufs (Punkte), nach Konfiguration gruppiert: Läufe, die sich nur im Seed unterscheiden, bilden eine Gruppe, gezeichnet als Mittelwert mit einem Band von ± einer Standardabweichung.</translation>
+        </message>
+        <message>
+            <source>The L2 norm of each expert's row of the router weight matrix, per layer, read from the checkpoint file: experts with larger norms get sharper, more confident router logits.</source>
+            <translation>Die L2-Norm der Zeile jedes Experten in der Router-Gewichtsmatrix, je Schicht, aus der Checkpoint-Datei gelesen: Experten mit größerer Norm erhalten schärfere, sicherere Router-Logits.</translation>
+        </message>
+        <message>
+            <source>Cosine similarity between the experts' router weight rows within each layer: red pairs are routed alike (similar tokens go to both), blue pairs are routed oppositely.</source>
+            <translation>Kosinus-Ähnlichkeit der Router-Gewichtszeilen der Experten innerhalb jeder Schicht: rote Paare werden gleich geroutet (ähnliche Tokens gehen an beide), blaue Paare gegensätzlich.</translation>
+        </message>
+        <message>
+            <source>token</source>
+            <translation>Token</translation>
+        </message>
+        <message>
+            <source>position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>previous token</source>
+            <translation>voriges Token</translation>
+        </message>
+        <message>
+            <source>L%1 %2</source>
+            <translation>S%1 %2</translation>
+        </message>
+        <message>
+            <source>Corrected mutual information of the top-1 expert per layer, run by run</source>
+            <translation>Korrigierte Transinformation des Top-1-Experten je Schicht, Lauf für Lauf</translation>
+        </message>
+        <message>
+            <source>layer and conditioning variable</source>
+            <translation>Schicht und bedingende Variable</translation>
+        </message>
+        <message>
+            <source>Drop ratio at the start and at the end of the sequences, run by run</source>
+            <translation>Verwerfungsanteil am Anfang und am Ende der Sequenzen, Lauf für Lauf</translation>
+        </message>
+        <message>
+            <source>run</source>
+            <translation>Lauf</translation>
+        </message>
+        <message>
+            <source>first position bin</source>
+            <translation>erster Positionsbereich</translation>
+        </message>
+        <message>
+            <source>last position bin</source>
+            <translation>letzter Positionsbereich</translation>
+        </message>
+        <message>
+            <source>Top-1 routing agreement with each run's final checkpoint</source>
+            <translation>Top-1-Routing-Übereinstimmung mit dem letzten Checkpoint jedes Laufs</translation>
+        </message>
+        <message>
+            <source>%1 % at step %2</source>
+            <translation>%1 % bei Schritt %2</translation>
+        </message>
+        <message>
+            <source>%1 % not reached</source>
+            <translation>%1 % nicht erreicht</translation>
+        </message>
+        <message>
+            <source>Validation bits per byte: each run, and mean ± std over the seeds of a config</source>
+            <translation>Validierungs-Bits pro Byte: jeder Lauf und Mittelwert ± Standardabweichung über die Seeds einer Konfiguration</translation>
+        </message>
+        <message>
+            <source>config (runs differing only in seed)</source>
+            <translation>Konfiguration (Läufe, die sich nur im Seed unterscheiden)</translation>
+        </message>
+        <message>
+            <source>%1: %2, seeds %3: %4 ± %5</source>
+            <translation>%1: %2, Seeds %3: %4 ± %5</translation>
+        </message>
+        <message>
+            <source>(no router)</source>
+            <translation>(kein Router)</translation>
+        </message>
+        <message>
+            <source>each run</source>
+            <translation>jeder Lauf</translation>
+        </message>
+        <message>
+            <source>L2 norm of each expert's router weights, per layer</source>
+            <translation>L2-Norm der Router-Gewichte jedes Experten, je Schicht</translation>
+        </message>
+        <message>
+            <source>layers %1–%2</source>
+            <translation>Schichten %1–%2</translation>
+        </message>
+        <message>
+            <source>Cosine similarity of the experts' router weights; one block per layer (row band's first layer + column offset)</source>
+            <translation>Kosinus-Ähnlichkeit der Router-Gewichte der Experten; ein Block je Schicht (erste Schicht des Zeilenbands + Spaltenversatz)</translation>
+        </message>
+        <message>
+            <source>Cosine similarity of the experts' router weights</source>
+            <translation>Kosinus-Ähnlichkeit der Router-Gewichte der Experten</translation>
+        </message>
+        <message>
+            <source> seed %1</source>
+            <translation> Seed %1</translation>
+        </message>
+        <message>
+            <source>Comparison of runs</source>
+            <translation>Vergleich von Läufen</translation>
+        </message>
+        <message>
+            <source>The routing analyses of %1 runs side by side, each at its last traced checkpoint, with the mean and sample standard deviation of every headline number. Mutual information is corrected by a shuffled-label baseline.</source>
+            <translation>Die Routing-Analysen von %1 Läufen nebeneinander, jeweils am letzten aufgezeichneten Checkpoint, mit Mittelwert und Stichproben-Standardabweichung jeder Kennzahl. Die Transinformation ist um eine Basislinie mit gemischten Labels korrigiert.</translation>
+        </message>
+        <message>
+            <source>Headline numbers per run</source>
+            <translation>Kennzahlen je Lauf</translation>
+        </message>
+        <message>
+            <source>mean</source>
+            <translation>Mittel</translation>
+        </message>
+        <message>
+            <source>std</source>
+            <translation>Std.-Abw.</translation>
+        </message>
+        <message>
+            <source>Router weights of a checkpoint</source>
+            <translation>Router-Gewichte eines Checkpoints</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>layout</source>
+            <translation>Layout</translation>
+        </message>
+        <message>
+            <source>MoE layers × experts</source>
+            <translation>MoE-Schichten × Experten</translation>
+        </message>
+        <message>
+            <source>hidden size</source>
+            <translation>verborgene Größe</translation>
         </message>
     </context>
     <context>

@@ -38,8 +38,7 @@ int exportTrace(CliContext& cli, const ExportTraceOptions& options) {
 }
 
 struct AnalyzeOptions {
-  std::string run;                // analyze
-  std::vector<std::string> runs;  // compare
+  std::string run;
   std::optional<int64_t> step;
   moe::analysis::AnalysisOptions analysis;
 };
@@ -52,16 +51,10 @@ moe::analysis::AnalysisOptions analysisOptions(const CliContext& cli, const Anal
 }
 
 // moe analyze --run ID [--step N] [--json]: every routing analysis of MoE 2/2 on a run's traces.
+// (moe compare is a job, backend/moe/analysis/compare_job.h, so that comparisons are stored runs.)
 int analyzeRun(CliContext& cli, const AnalyzeOptions& options) {
   const auto result = moe::analysis::analyzeRun(cli.store(), options.run, analysisOptions(cli, options));
   cli.emit(result, moe::analysis::analysisText(result));
-  return kExitOk;
-}
-
-// moe compare --run A --run B ...: the headline numbers of several runs side by side.
-int compareRuns(CliContext& cli, const AnalyzeOptions& options) {
-  const auto result = moe::analysis::compareRuns(cli.store(), options.runs, analysisOptions(cli, options));
-  cli.emit(result, moe::analysis::comparisonText(result));
   return kExitOk;
 }
 
@@ -99,14 +92,6 @@ void addMoeCommands(CLI::App& study, CliContext& cli, std::function<int()>& acti
   analyze_verb->add_option("--step", analyze.step, "Checkpoint step (default: the last one traced)");
   addAnalysisOptions(*analyze_verb, analyze);
   analyze_verb->callback([&] { action = [&] { return analyzeRun(cli, analyze); }; });
-
-  auto* compare_verb = study.add_subcommand(
-      "compare", "The routing analyses of several runs side by side, with mean and spread");
-  compare_verb->add_option("--run", analyze.runs, "Run id or unique prefix (repeat for each run)")
-      ->required();
-  compare_verb->add_option("--step", analyze.step, "Checkpoint step of every run (default: each run's last)");
-  addAnalysisOptions(*compare_verb, analyze);
-  compare_verb->callback([&] { action = [&] { return compareRuns(cli, analyze); }; });
 }
 
 }  // namespace routescope::cli

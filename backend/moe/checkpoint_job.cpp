@@ -41,11 +41,15 @@ class InspectCheckpointJob final : public core::Job {
 
     const auto norms = routerWeightNorms(weights);
     std::vector<float> flat_norms, similarity;
+    std::vector<std::vector<std::vector<float>>> similarity_json;  // [layer][expert][expert], for the views
     for (int l = 0; l < weights.layers; ++l) {
       flat_norms.insert(flat_norms.end(), norms[static_cast<size_t>(l)].begin(),
                         norms[static_cast<size_t>(l)].end());
       const auto layer = expertCosineSimilarity(weights, l);
       similarity.insert(similarity.end(), layer.begin(), layer.end());
+      auto& matrix = similarity_json.emplace_back();
+      for (int e = 0; e < weights.experts; ++e)
+        matrix.emplace_back(layer.begin() + e * weights.experts, layer.begin() + (e + 1) * weights.experts);
       context.throwIfCancelled();
     }
     const int64_t L = weights.layers, E = weights.experts, H = weights.hidden;
@@ -68,7 +72,8 @@ class InspectCheckpointJob final : public core::Job {
                                                                 {"experts", E},
                                                                 {"hidden", H},
                                                                 {"tensor_names", weights.tensor_names},
-                                                                {"norms", norms}})
+                                                                {"norms", norms},
+                                                                {"cosine_similarity", similarity_json}})
                                                     .dump(1));
     context.result({{"layers", L}, {"experts", E}, {"hidden", H}, {"layout", weights.layout}});
     context.progress(1.0, "router weights summarised");

@@ -1,5 +1,6 @@
 #include "backend/moe/register.h"
 
+#include "backend/moe/analysis/compare_job.h"
 #include "backend/moe/register_data.h"
 #include "backend/moe/trace_job.h"
 #include "backend/moe/train_job.h"
@@ -10,6 +11,7 @@ void registerMoeJobs(core::StudyRegistry& registry) {
   registerMoeDataJobs(registry);
   registry.add(trainJobKind());
   registry.add(traceJobKind());
+  registry.add(analysis::compareJobKind());  // torch-free, but only the full study offers jobs
 }
 
 }  // namespace routescope::moe

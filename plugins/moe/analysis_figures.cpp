@@ -361,6 +361,12 @@ QString figureTitle(const QString& name) {
   if (name == QLatin1String("cross-layer-mi")) return QObject::tr("Cross-layer MI");
   if (name == QLatin1String("expert-load")) return QObject::tr("Expert load");
   if (name == QLatin1String("gru-states")) return QObject::tr("GRU router states");
+  if (name == QLatin1String("comparison-mi")) return QObject::tr("Specialisation by run");
+  if (name == QLatin1String("comparison-drops")) return QObject::tr("Drops by run");
+  if (name == QLatin1String("comparison-agreement")) return QObject::tr("Routing over training by run");
+  if (name == QLatin1String("comparison-bpb")) return QObject::tr("Bits per byte over seeds");
+  if (name == QLatin1String("router-norms")) return QObject::tr("Router weight norms");
+  if (name == QLatin1String("expert-similarity")) return QObject::tr("Expert similarity");
   return name;
 }
 
@@ -401,6 +407,33 @@ QString figureExplanation(const QString& name) {
     return QObject::tr(
         "The GRU router's hidden states of the traced tokens projected on their first two principal "
         "components, coloured by layer: how the recurrent state moves as a token passes through the layers.");
+  if (name == QLatin1String("comparison-mi"))
+    return QObject::tr(
+        "For every compared run, the corrected mutual information of each layer's top-1 expert with the "
+        "token "
+        "id, the position bucket and the previous token, side by side: which runs route by token identity.");
+  if (name == QLatin1String("comparison-drops"))
+    return QObject::tr(
+        "For every compared run, the share of top-k choices dropped in the first and in the last position "
+        "bin "
+        "of the sequences; a higher last bar means drops pile up towards the end.");
+  if (name == QLatin1String("comparison-agreement"))
+    return QObject::tr(
+        "For every compared run, the share of (token, layer) pairs whose top-1 expert already equals the "
+        "final "
+        "checkpoint's; the legend gives the first step reaching 90 %.");
+  if (name == QLatin1String("comparison-bpb"))
+    return QObject::tr(
+        "Validation bits per byte of every compared run (dots), grouped by config: runs that differ only in "
+        "their seed share a group, drawn as mean with a band of ± one standard deviation.");
+  if (name == QLatin1String("router-norms"))
+    return QObject::tr(
+        "The L2 norm of each expert's row of the router weight matrix, per layer, read from the checkpoint "
+        "file: experts with larger norms get sharper, more confident router logits.");
+  if (name == QLatin1String("expert-similarity"))
+    return QObject::tr(
+        "Cosine similarity between the experts' router weight rows within each layer: red pairs are routed "
+        "alike (similar tokens go to both), blue pairs are routed oppositely.");
   return {};
 }
 

@@ -9,6 +9,7 @@
 #include "plugins/moe/moe_run_view.h"
 #include "plugins/moe/routing_heatmap_view.h"
 #include "plugins/moe/run_analysis_cache.h"
+#include "plugins/moe/summary_figures.h"
 #include "plugins/moe/trace_series.h"
 
 namespace routescope::plugins::moe {
@@ -20,6 +21,11 @@ bool isTrainRun(const RunData& run) {
 
 bool isMoeRun(const RunData& run) {
   return run.record.study == "moe";
+}
+
+// Runs that store a JSON document instead of traces (summary_figures.h).
+bool isSummaryRun(const RunData& run) {
+  return isMoeRun(run) && (run.record.kind == "compare" || run.record.kind == "inspect-checkpoint");
 }
 
 const QStringList kTrainingFigures{"training-curves", "bits-per-byte", "drop-rate", "load-entropy"};
@@ -77,6 +83,7 @@ std::optional<GuidedDemo> MoePlugin::guidedDemo() const {
 
 QStringList MoePlugin::figureNames(const RunData& run) const {
   if (!isMoeRun(run)) return {};
+  if (isSummaryRun(run)) return summaryFigureNames(run);
   QStringList names;
   if (isTrainRun(run)) names << kTrainingFigures;
   if (!hasTraces(run)) return names;
@@ -89,6 +96,7 @@ QStringList MoePlugin::figureNames(const RunData& run) const {
 
 std::unique_ptr<widgets::Figure> MoePlugin::createFigure(const RunData& run, const QString& name) {
   if (!figureNames(run).contains(name)) return nullptr;
+  if (isSummaryRun(run)) return createSummaryFigure(run, name);
   try {
     if (name == QLatin1String("routing-heatmap")) {
       auto view = std::make_unique<RoutingHeatmapView>();
@@ -111,6 +119,9 @@ std::unique_ptr<widgets::Figure> MoePlugin::createFigure(const RunData& run, con
 QWidget* MoePlugin::createRunView(const RunData& run, QWidget* parent) {
   if (!isMoeRun(run)) return StudyPlugin::createRunView(run, parent);
   std::vector<std::unique_ptr<widgets::Figure>> training;
+  if (isSummaryRun(run))
+    for (const QString& name : summaryFigureNames(run))
+      if (auto figure = createSummaryFigure(run, name)) training.push_back(std::move(figure));
   if (isTrainRun(run))
     for (const QString& name : kTrainingFigures)
       if (auto figure = createFigure(run, name)) training.push_back(std::move(figure));
@@ -120,6 +131,8 @@ QWidget* MoePlugin::createRunView(const RunData& run, QWidget* parent) {
 QList<widgets::ReportSection> MoePlugin::reportSections(const RunData& run) {
   QList<widgets::ReportSection> sections;
   if (isTrainRun(run)) sections << trainingSection(run);
+  if (isSummaryRun(run))
+    if (auto section = summaryReportSection(run)) sections << *section;
   if (isMoeRun(run) && hasTraces(run)) {
     try {
       sections << routingSection(run, analysisOf(run));

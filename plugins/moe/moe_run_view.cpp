@@ -126,6 +126,19 @@ MoeRunView::MoeRunView(const RunData& run, std::vector<std::unique_ptr<widgets::
   // Demo runs open on their story; others on the heatmap.
   tabs_->setCurrentIndex(isDemoRun(run_) ? 0 : 1);
 
+  // Comparisons and checkpoint inspections have figures but no traces: no heatmap, no story.
+  if (run_.record.kind == "compare" || run_.record.kind == "inspect-checkpoint") {
+    for (QWidget* widget : {static_cast<QWidget*>(story_), static_cast<QWidget*>(heatmap_)}) {
+      tabs_->removeTab(tabs_->indexOf(widget));
+      widget->hide();
+    }
+    figure_tabs_.remove(QStringLiteral("routing-heatmap"));
+    if (tabs_->count() == 0) status_->setText(tr("This run stored no figures."));
+    tabs_->setCurrentIndex(0);
+    explanation_->setText(figureExplanation(figure_tabs_.key(tabs_->currentWidget())));
+    ready_ = true;
+    return;
+  }
   if (!hasTraces(run_)) {
     heatmap_->setMessage(tr("This run has no routing traces: the analyses need `trace.tokens` > 0."));
     story_->setMessage(tr("This run has no routing traces, so there are no findings to show."));

@@ -395,39 +395,71 @@ json analyzeRun(const core::RunStore& store, const std::string& run_id_or_prefix
   return out;
 }
 
+namespace {
+
+// Mean, sample std (0 for one value), min and max of the numbers among `values`, and their count.
+json spread(const json& values) {
+  std::vector<double> present;
+  for (const auto& v : values)
+    if (v.is_number()) present.push_back(v.get<double>());
+  json entry = {{"values", values}};
+  if (present.empty()) {
+    entry["mean"] = entry["std"] = entry["min"] = entry["max"] = nullptr;
+  } else {
+    const double m = mean(present);
+    double squares = 0;
+    for (const double v : present) squares += (v - m) * (v - m);
+    entry["mean"] = number(m);
+    entry["std"] =
+        present.size() > 1 ? number(std::sqrt(squares / static_cast<double>(present.size() - 1))) : json(0.0);
+    entry["min"] = *std::min_element(present.begin(), present.end());
+    entry["max"] = *std::max_element(present.begin(), present.end());
+  }
+  entry["n"] = present.size();
+  return entry;
+}
+
+}  // namespace
+
 json compareRuns(const core::RunStore& store, std::span<const std::string> run_ids,
-                 const AnalysisOptions& options) {
+                 const AnalysisOptions& options, const std::function<void(size_t, size_t)>& before_each) {
   if (run_ids.empty()) throw core::Error("compare: give at least one run");
   json runs = json::array();
-  for (const auto& id : run_ids) runs.push_back(analyzeRun(store, id, options));
+  std::vector<std::string> configs;  // seed groups: runs whose configs are equal
+  for (size_t i = 0; i < run_ids.size(); ++i) {
+    if (before_each) before_each(i, run_ids.size());
+    const core::RunRecord record = store.run(run_ids[i]);
+    json analysis = analyzeRun(store, record.id, options);
+    analysis["seed"] = record.seed;
+    analysis["kind"] = record.kind;
+    configs.push_back(record.kind + " " + record.config.dump());
+    runs.push_back(std::move(analysis));
+  }
   json metrics = json::object();
   for (const auto& [key, unused] : runs.front()["summary"].items()) {
     json values = json::array();
-    std::vector<double> present;
-    for (const auto& r : runs) {
-      const json& v = r["summary"][key];
-      values.push_back(v);
-      if (v.is_number()) present.push_back(v.get<double>());
+    for (const auto& r : runs) values.push_back(r["summary"][key]);
+    metrics[key] = spread(values);
+  }
+  json groups = json::array();
+  std::vector<bool> grouped(runs.size(), false);
+  for (size_t i = 0; i < runs.size(); ++i) {
+    if (grouped[i]) continue;
+    json members = json::array(), seeds = json::array(), bpb = json::array();
+    for (size_t j = i; j < runs.size(); ++j) {
+      if (grouped[j] || configs[j] != configs[i]) continue;
+      grouped[j] = true;
+      members.push_back(j);
+      seeds.push_back(runs[j]["seed"]);
+      bpb.push_back(runs[j]["valid_bpb"]);
     }
-    json entry = {{"values", values}};
-    if (present.empty()) {
-      entry["mean"] = entry["std"] = entry["min"] = entry["max"] = nullptr;
-    } else {
-      const double m = mean(present);
-      double squares = 0;
-      for (const double v : present) squares += (v - m) * (v - m);
-      entry["mean"] = number(m);
-      entry["std"] = present.size() > 1 ? number(std::sqrt(squares / static_cast<double>(present.size() - 1)))
-                                        : json(0.0);
-      entry["min"] = *std::min_element(present.begin(), present.end());
-      entry["max"] = *std::max_element(present.begin(), present.end());
-    }
-    entry["n"] = present.size();
-    metrics[key] = entry;
+    json group = {{"runs", members}, {"seeds", seeds}, {"router", runs[i].value("router", json())}};
+    group["valid_bpb"] = spread(bpb);
+    groups.push_back(std::move(group));
   }
   json ids = json::array();
   for (const auto& r : runs) ids.push_back(r["run_id"]);
-  return {{"run_ids", ids}, {"metrics", metrics}, {"runs", runs}};
+  return {{"run_ids", ids}, {"metrics", metrics}, {"seed_groups", groups}, {"runs", runs}};
 }
 
 }  // namespace routescope::moe::analysis

@@ -3,6 +3,7 @@
 // `routescope-cli moe analyze --json` and of the MoE views), and runs side by side.
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -41,9 +42,13 @@ nlohmann::json analyzeRun(const core::RunStore& store, const std::string& run_id
                           const AnalysisOptions& options = {});
 
 // analyzeRun for each run (ids or unique prefixes), and "metrics": per headline number the
-// values in run order with mean, std (sample; 0 for one run), min and max.
+// values in run order with mean, std (sample; 0 for one run), min and max. Each run also gets its
+// "seed" and "kind"; "seed_groups" lists the runs sharing a config (seed aside, as a sweep over
+// seeds makes them) with valid_bpb's mean, std, min and max over the group. `before_each(i, n)` is
+// called before run i of n is analysed (progress and cancellation of the compare job).
 nlohmann::json compareRuns(const core::RunStore& store, std::span<const std::string> run_ids,
-                           const AnalysisOptions& options = {});
+                           const AnalysisOptions& options = {},
+                           const std::function<void(size_t, size_t)>& before_each = {});
 
 // Human-readable summaries of the two documents above (the CLI's output without --json).
 std::string analysisText(const nlohmann::json& analysis);

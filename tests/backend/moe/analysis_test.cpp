@@ -8,8 +8,10 @@
 #include <functional>
 
 #include "backend/core/error.h"
+#include "backend/core/job_runner.h"
 #include "backend/core/run_store.h"
 #include "backend/moe/analysis/checkpoint_summary.h"
+#include "backend/moe/analysis/compare_job.h"
 #include "backend/moe/analysis/cross_layer.h"
 #include "backend/moe/analysis/domain_share.h"
 #include "backend/moe/analysis/drop_position.h"
@@ -529,10 +531,13 @@ class AnalyzeRun : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // A run with traces at steps 100, 200, 300: routing by token id from step 200 on.
-  std::string addRun(routescope::core::RunStore& store, const std::string& router, double valid_bpb) {
+  std::string addRun(routescope::core::RunStore& store, const std::string& router, double valid_bpb,
+                     uint64_t seed = 0) {
     routescope::core::NewRun run;
     run.study = "moe";
     run.kind = "train";
+    run.config = {{"model", {{"router", router}}}};
+    run.seed = seed;
     const std::string id = store.beginRun(run);
     Shape shape;
     shape.top_k = 2;
@@ -634,6 +639,50 @@ TEST_F(AnalyzeRun, RunsEveryAnalysisAndComparesRuns) {
   empty.kind = "train";
   const std::string bare = store.beginRun(empty);
   EXPECT_NE(errorOf([&] { analyzeRun(store, bare); }).find("has no routing traces"), std::string::npos);
+}
+
+// moe compare as a job: a stored run whose comparison.json has every run, and seed groups with the
+// spread of validation bits/byte over the runs that differ only in seed.
+TEST_F(AnalyzeRun, CompareJobStoresTheComparison) {
+  routescope::core::RunStore store(dir_ + "/runs.sqlite");
+  const std::string a = addRun(store, "linear", 2.5, 1);
+  const std::string b = addRun(store, "linear", 2.7, 2);
+  const std::string g = addRun(store, "gru", 2.3, 1);
+  EXPECT_EQ(splitRunList(" a, b,,c "), (std::vector<std::string>{"a", "b", "c"}));
+
+  const auto kind = compareJobKind();
+  const auto launch = [&](const std::string& runs) {
+    routescope::core::RunRequest request;
+    request.study = "moe";
+    request.kind = "compare";
+    request.settings.config = kind.schema.resolve(nullptr, {"runs=" + runs, "permutations=2"});
+    auto job = kind.create(request.settings.config);
+    return routescope::core::runJob(store, *job, request, routescope::core::CancelToken{});
+  };
+  const auto outcome = launch(a + "," + b.substr(0, 10) + "," + g);
+  ASSERT_EQ(outcome.status, routescope::core::RunStatus::Completed) << outcome.error;
+  const auto c = nlohmann::json::parse(store.readArtifactText(outcome.run_id, "comparison.json"));
+  EXPECT_EQ(c["run_ids"], nlohmann::json({a, b, g}));
+  ASSERT_EQ(c["runs"].size(), 3u);
+  EXPECT_EQ(c["runs"][2]["router"], "gru");
+  EXPECT_EQ(c["runs"][1]["seed"], 2);
+  EXPECT_EQ(c["runs"][0]["mi_token"].size(), 2u);
+  ASSERT_EQ(c["seed_groups"].size(), 2u);
+  EXPECT_EQ(c["seed_groups"][0]["runs"], nlohmann::json({0, 1}));
+  EXPECT_EQ(c["seed_groups"][0]["seeds"], nlohmann::json({1, 2}));
+  EXPECT_NEAR(c["seed_groups"][0]["valid_bpb"]["mean"].get<double>(), 2.6, 1e-12);
+  EXPECT_NEAR(c["seed_groups"][0]["valid_bpb"]["std"].get<double>(), std::sqrt(0.02), 1e-12);
+  EXPECT_EQ(c["seed_groups"][1]["runs"], nlohmann::json({2}));
+  const auto result = nlohmann::json::parse(store.readArtifactText(outcome.run_id, "result.json"));
+  EXPECT_EQ(result["runs"].size(), 3u);
+
+  const auto one = launch(a);
+  EXPECT_EQ(one.status, routescope::core::RunStatus::Failed);
+  EXPECT_NE(one.error.find("give at least two runs"), std::string::npos) << one.error;
+  const auto unknown = launch(a + ",nosuchrun");
+  EXPECT_EQ(unknown.status, routescope::core::RunStatus::Failed);
+  EXPECT_NE(unknown.error.find("nosuchrun"), std::string::npos) << unknown.error;
+  EXPECT_EQ(unknown.error.find('\n'), std::string::npos) << unknown.error;
 }
 
 // Timing of every analysis on the size (100k tokens x 8 layers x 16 experts, top-2, with

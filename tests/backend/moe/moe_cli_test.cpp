@@ -2,6 +2,7 @@
 // inspect-checkpoint, corpus and tokenizer (exit codes, --json contracts, one-line errors).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -122,9 +123,18 @@ TEST_F(MoeCli, AnalyzeAndCompareImportedTraces) {
   EXPECT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("I(e;tok)"), std::string::npos) << text.out;
 
-  const auto compared = json({"moe", "compare", "--run", a, "--run", b});
-  EXPECT_EQ(compared["runs"].size(), 2u);
-  EXPECT_EQ(compared["metrics"]["mi_token"]["std"], 0.0);  // the same trace twice
+  // moe compare is a job: a stored run with comparison.json, its headline spread as the result.
+  const auto compared = json({"moe", "compare", "--runs", a + "," + b.substr(0, 12)});
+  EXPECT_EQ(compared["status"], "completed");
+  EXPECT_EQ(compared["runs"], nlohmann::json({a, b}));
+  EXPECT_EQ(compared["comparison"]["mi_token"]["std"], 0.0);  // the same trace twice
+  EXPECT_EQ(compared["seed_groups"], 1);                      // same file, same config: one group
+  const CliResult one = cli({"moe", "compare", "--runs", a});
+  EXPECT_EQ(one.exit_code, 1);
+  EXPECT_NE(one.err.find("give at least two runs"), std::string::npos) << one.err;
+  const CliResult unknown = cli({"moe", "compare", "--runs", a + ",zzzz-no-such-run"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("zzzz-no-such-run"), std::string::npos) << unknown.err;
 
   const CliResult missing = cli({"moe", "analyze", "--run", a, "--step", "5"});
   EXPECT_EQ(missing.exit_code, 1);
@@ -172,6 +182,15 @@ TEST_F(MoeCli, InspectCheckpointPrintsLayersExpertsHidden) {
        {"router_summary.json", "router_summary.safetensors", "router_weights.safetensors"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), expected), names.end()) << expected;
   }
+  // The views draw norms and similarity matrices from the JSON: [layer][expert] and
+  // [layer][expert][expert] with ones on the diagonal (or 0 for an all-zero router row).
+  const auto summary = nlohmann::json::parse(store.readArtifactText(run_id, "router_summary.json"));
+  ASSERT_EQ(summary["norms"].size(), 4u);
+  ASSERT_EQ(summary["cosine_similarity"].size(), 4u);
+  ASSERT_EQ(summary["cosine_similarity"][1].size(), 4u);
+  ASSERT_EQ(summary["cosine_similarity"][1][2].size(), 4u);
+  const double diagonal = summary["cosine_similarity"][1][2][2].get<double>();
+  EXPECT_TRUE(std::abs(diagonal - 1.0) < 1e-5 || diagonal == 0.0) << diagonal;
 
   for (const char* bad : {"truncated", "no_routers"}) {
     const std::string path = fx + "/malformed/" + bad + ".safetensors";
@@ -225,7 +244,8 @@ TEST_F(MoeCli, TrainWithAPresetThenTraceExportAndReport) {
   fs::create_directories(texts);
   for (int f = 0; f < 30; ++f) {
     std::ofstream out(texts + "/t" + std::to_string(f) + ".txt");
-    for (int line = 0; line < 40; ++line) out << "the router sends token " << (f + line) % 7 << " to expert " << line % 4 << ".\n";
+    for (int line = 0; line < 40; ++line)
+      out << "the router sends token " << (f + line) % 7 << " to expert " << line % 4 << ".\n";
   }
   const auto trained = json({"moe", "train", "--preset", "tiny", "--seed", "3", "--threads", "1", "--set",
                              "corpus.domains=", "--set", "corpus.extra_folders=toy=" + texts});

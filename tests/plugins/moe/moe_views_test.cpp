@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QPainter>
 #include <QSlider>
@@ -19,6 +20,7 @@
 #include <cstdio>
 
 #include "backend/core/run_store.h"
+#include "backend/moe/analysis/run_analysis.h"
 #include "backend/moe/trace_store.h"
 #include "plugins/moe/analysis_figures.h"
 #include "plugins/moe/csv_figure.h"
@@ -26,6 +28,7 @@
 #include "plugins/moe/moe_run_view.h"
 #include "plugins/moe/routing_heatmap_view.h"
 #include "plugins/moe/run_analysis_cache.h"
+#include "plugins/moe/summary_figures.h"
 #include "widgets/heatmap/colormap.h"
 #include "widgets/heatmap/heatmap_view.h"
 
@@ -333,6 +336,193 @@ TEST_F(MoeViewsTest, AnalysisFiguresDrawAndExportTheirData) {
   // Agreement of the known routing: the top-1 choices never change, so 1 at every checkpoint.
   for (const auto& v : analysis["early_learning"]["agreement_with_final"])
     EXPECT_DOUBLE_EQ(v.get<double>(), 1.0);
+}
+
+// --- comparisons and checkpoint router weights ----------------------------------------------------
+
+// Writes `figure` to ROUTESCOPE_MOE_SCREENSHOTS/<file> when that variable names a folder
+// (docs/screenshots); otherwise nothing.
+void screenshot(widgets::Figure& figure, const QString& file, QSize size) {
+  const QString folder = qEnvironmentVariable("ROUTESCOPE_MOE_SCREENSHOTS");
+  if (folder.isEmpty()) return;
+  EXPECT_EQ(exportFigureFile(figure, QDir(folder).filePath(file), size), QString());
+}
+
+// Exports every figure as PNG at 640 x 420, SVG and CSV; returns the CSVs by figure name.
+QHash<QString, QString> exportAll(const QString& dir, const RunData& run, const QStringList& names) {
+  QHash<QString, QString> csvs;
+  for (const QString& name : names) {
+    auto figure = createSummaryFigure(run, name);
+    EXPECT_NE(figure, nullptr) << name.toStdString();
+    if (!figure) continue;
+    EXPECT_EQ(figure->figureName(), name);
+    EXPECT_FALSE(figureExplanation(name).isEmpty()) << name.toStdString();
+    EXPECT_NE(figureTitle(name), name) << name.toStdString();
+    const QString png = QDir(dir).filePath(name + ".png");
+    EXPECT_EQ(exportFigureFile(*figure, png, QSize(640, 420)), QString()) << name.toStdString();
+    EXPECT_EQ(QImage(png).size(), QSize(640, 420)) << name.toStdString();
+    EXPECT_EQ(exportFigureFile(*figure, QDir(dir).filePath(name + ".svg")), QString()) << name.toStdString();
+    const QString csv = QDir(dir).filePath(name + ".csv");
+    EXPECT_EQ(exportFigureFile(*figure, csv), QString()) << name.toStdString();
+    QFile file(csv);
+    if (file.open(QIODevice::ReadOnly)) csvs[name] = QString::fromUtf8(file.readAll());
+    screenshot(*figure, QStringLiteral("moe-%1.png").arg(name), QSize(1200, 700));
+  }
+  return csvs;
+}
+
+// Two linear runs differing only in seed and a GRU run; the second linear run routes 1 in 5
+// choices at random and learns later, so that the runs differ visibly.
+TEST_F(MoeViewsTest, ComparisonRunShowsEveryRunSideBySideAndExports) {
+  core::RunStore store(dir_.filePath("runs.sqlite").toStdString());
+  Shape shape;
+  shape.sequences = 8;
+  shape.length = 64;
+  shape.vocab = 24;
+  std::vector<std::string> ids;
+  const std::pair<const char*, uint64_t> runs[] = {{"linear", 1}, {"linear", 2}, {"gru", 1}};
+  for (size_t r = 0; r < 3; ++r) {
+    core::NewRun spec;
+    spec.study = "moe";
+    spec.kind = "train";
+    spec.config = {{"model", {{"router", runs[r].first}}}};
+    spec.seed = runs[r].second;
+    const std::string id = store.beginRun(spec);
+    uint32_t lcg = 12345u + uint32_t(r);
+    for (const int64_t step : {10, 20, 30, 40}) {
+      rm::RoutingTrace t = knownTrace(step, shape);
+      t.router = runs[r].first;
+      for (size_t i = 0; i < t.expert_ids.size(); i += 2) {
+        lcg = lcg * 1664525u + 1013904223u;
+        const bool noisy = r == 1 ? (lcg >> 16) % 5 == 0 : (r == 2 && step < 30 && (lcg >> 16) % 3 == 0);
+        if (noisy) t.expert_ids[i] = int16_t((t.expert_ids[i] + 1 + (lcg >> 8) % 2) % shape.experts);
+        if (t.expert_ids[i] == t.expert_ids[i + 1])
+          t.expert_ids[i + 1] = int16_t((t.expert_ids[i] + 1) % shape.experts);
+      }
+      store.putArtifact(id, rm::traceArtifactName(step), rm::writeTrace(t));
+    }
+    const std::vector<core::MetricPoint> bpb = {
+        {"valid_bpb", 40, 2.5 + 0.1 * double(r) - (r == 2 ? 0.35 : 0.0)}};
+    store.addMetrics(id, bpb);
+    store.finishRun(id, core::RunStatus::Completed);
+    ids.push_back(id);
+  }
+  rm::analysis::AnalysisOptions options;
+  options.permutations = 2;
+  const nlohmann::json comparison = rm::analysis::compareRuns(store, ids, options);
+  core::NewRun spec;
+  spec.study = "moe";
+  spec.kind = "compare";
+  const std::string compare_id = store.beginRun(spec);
+  const std::string text = comparison.dump();
+  store.putArtifact(compare_id, "comparison.json",
+                    std::span(reinterpret_cast<const std::byte*>(text.data()), text.size()));
+  store.finishRun(compare_id, core::RunStatus::Completed);
+  const RunData run = loadRunData(store, compare_id);
+
+  const QStringList names = summaryFigureNames(run);
+  EXPECT_EQ(names,
+            (QStringList{"comparison-mi", "comparison-drops", "comparison-agreement", "comparison-bpb"}));
+  const auto csvs = exportAll(dir_.path(), run, names);
+  // Every run in every figure's data: 2 layers each for MI, one line each for drops.
+  for (const auto& id : ids) {
+    for (const QString& name : names)
+      EXPECT_TRUE(csvs[name].contains(QString::fromStdString(id))) << name.toStdString() << " lacks " << id;
+  }
+  EXPECT_EQ(csvs["comparison-mi"].count(QLatin1Char('\n')), 1 + 3 * 2);
+  EXPECT_EQ(csvs["comparison-drops"].count(QLatin1Char('\n')), 1 + 3);
+  // The two linear runs form one seed group: mean 2.55, std sqrt(0.005).
+  EXPECT_TRUE(csvs["comparison-bpb"].contains(QStringLiteral(",2.55,0.0707107,2")))
+      << csvs["comparison-bpb"].toStdString();
+  EXPECT_EQ(comparison["seed_groups"].size(), 2u);
+
+  MoeRunView view(run, {});
+  EXPECT_TRUE(view.isReady());
+  EXPECT_EQ(view.tabs()->count(), 0);  // figures come in `extra`; plain view of nothing is empty
+  std::vector<std::unique_ptr<widgets::Figure>> figures;
+  for (const QString& name : names) figures.push_back(createSummaryFigure(run, name));
+  MoeRunView full(run, std::move(figures));
+  ASSERT_EQ(full.tabs()->count(), 4);
+  EXPECT_EQ(full.tabs()->tabText(0), figureTitle("comparison-mi"));
+  ASSERT_TRUE(full.showFigure("comparison-bpb"));
+  EXPECT_EQ(full.exportCurrent(dir_.filePath("bpb.pdf"), QSize(800, 500)), QString());
+  EXPECT_GT(QFileInfo(dir_.filePath("bpb.pdf")).size(), 1000);
+
+  const auto section = summaryReportSection(run);
+  ASSERT_TRUE(section.has_value());
+  EXPECT_EQ(section->figures.size(), 4);
+  ASSERT_EQ(section->tables.size(), 1);
+  EXPECT_EQ(section->tables[0].header.size(), 1 + 3 + 2);
+}
+
+// A router_summary.json as `moe inspect-checkpoint` writes it: 5 layers of 4 experts, expert 0
+// and 1 routed alike (similarity 0.9), expert 3 opposite to expert 2.
+TEST_F(MoeViewsTest, CheckpointRouterWeightFiguresFromASyntheticSummary) {
+  const int L = 5, E = 4;
+  nlohmann::json norms = nlohmann::json::array(), similarity = nlohmann::json::array();
+  for (int l = 0; l < L; ++l) {
+    nlohmann::json row = nlohmann::json::array();
+    for (int e = 0; e < E; ++e) row.push_back(1.0 + 0.5 * l + 0.1 * e);
+    norms.push_back(row);
+    nlohmann::json matrix = nlohmann::json::array();
+    for (int i = 0; i < E; ++i) {
+      nlohmann::json r = nlohmann::json::array();
+      for (int j = 0; j < E; ++j) {
+        const bool pair01 = (i < 2 && j < 2), pair23 = (i >= 2 && j >= 2);
+        r.push_back(i == j ? 1.0 : pair01 ? 0.9 : pair23 ? -0.8 : 0.0);
+      }
+      matrix.push_back(r);
+    }
+    similarity.push_back(matrix);
+  }
+  const nlohmann::json summary = {{"layout", "mixtral"},
+                                  {"layers", L},
+                                  {"experts", E},
+                                  {"hidden", 16},
+                                  {"tensor_names", {"a"}},
+                                  {"norms", norms},
+                                  {"cosine_similarity", similarity}};
+  core::RunStore store(dir_.filePath("runs.sqlite").toStdString());
+  core::NewRun spec;
+  spec.study = "moe";
+  spec.kind = "inspect-checkpoint";
+  spec.config = {{"path", "/models/synthetic.safetensors"}};
+  const std::string id = store.beginRun(spec);
+  const std::string text = summary.dump();
+  store.putArtifact(id, "router_summary.json",
+                    std::span(reinterpret_cast<const std::byte*>(text.data()), text.size()));
+  store.finishRun(id, core::RunStatus::Completed);
+  const RunData run = loadRunData(store, id);
+
+  const QStringList names = summaryFigureNames(run);
+  ASSERT_EQ(names, (QStringList{"router-norms", "expert-similarity"}));
+  const auto csvs = exportAll(dir_.path(), run, names);
+  EXPECT_EQ(csvs["router-norms"].count(QLatin1Char('\n')), 1 + L * E);
+  EXPECT_TRUE(csvs["router-norms"].contains(QStringLiteral("\n4,3,3.3\n")));
+  EXPECT_EQ(csvs["expert-similarity"].count(QLatin1Char('\n')), 1 + L * E * E);
+  EXPECT_TRUE(csvs["expert-similarity"].contains(QStringLiteral("\n2,0,1,0.9\n")));
+  EXPECT_TRUE(csvs["expert-similarity"].contains(QStringLiteral("\n2,3,2,-0.8\n")));
+
+  // The tiled grid: 5 layers in 3 columns x 2 rows of 4 x 4 blocks with one empty line between.
+  auto figure = createSummaryFigure(run, "expert-similarity");
+  auto* heatmap = dynamic_cast<widgets::HeatmapView*>(figure.get());
+  ASSERT_NE(heatmap, nullptr);
+  ASSERT_NE(heatmap->source(), nullptr);
+  EXPECT_EQ(heatmap->source()->rows(), 2 * 5 - 1);
+  EXPECT_EQ(heatmap->source()->cols(), 3 * 5 - 1);
+  EXPECT_FLOAT_EQ(heatmap->source()->value(5 + 0, 5 + 1), 0.9f);  // layer 4 (row band 1, column +1)
+  EXPECT_TRUE(std::isnan(heatmap->source()->value(4, 0)));
+
+  // An old summary without similarities still offers its norms.
+  nlohmann::json old = summary;
+  old.erase("cosine_similarity");
+  EXPECT_EQ(routerWeightFigureNames(old), QStringList{"router-norms"});
+
+  const auto section = summaryReportSection(run);
+  ASSERT_TRUE(section.has_value());
+  EXPECT_EQ(section->figures.size(), 2);
+  MoeRunView view(run, {});
+  EXPECT_TRUE(view.isReady());
 }
 
 // A hand-written analysis document with every finding present.
