@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "plugins/moe/csv_figure.h"
+#include "plugins/moe/figure_support.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/radar_chart.h"
 #include "widgets/heatmap/heatmap_source.h"
@@ -15,34 +16,13 @@ namespace routescope::plugins::moe {
 namespace {
 
 using nlohmann::json;
-
-// The figures keep the CSV of what they draw, written while they are built from the same numbers.
-class CsvChart : public widgets::ChartView, public CsvFigure {
- public:
-  QString csv;
-  QString toCsv() const override { return csv; }
-};
+using namespace figure_support;
 
 class CsvRadar : public widgets::RadarChart, public CsvFigure {
  public:
   QString csv;
   QString toCsv() const override { return csv; }
 };
-
-class CsvMatrix : public widgets::HeatmapView, public CsvFigure {
- public:
-  QString csv;
-  QString toCsv() const override { return csv; }
-  QSize preferredFigureSize() const override { return {900, 700}; }
-};
-
-double num(const json& v) {
-  return v.is_number() ? v.get<double>() : std::numeric_limits<double>::quiet_NaN();
-}
-
-QString cell(double v) {
-  return std::isfinite(v) ? QString::number(v, 'g', 6) : QString();
-}
 
 bool present(const json& a, const char* key) {
   return a.contains(key) && !a[key].is_null();
@@ -52,13 +32,6 @@ QList<QPointF> finitePoints(const std::vector<double>& x, const std::vector<doub
   QList<QPointF> out;
   for (size_t i = 0; i < std::min(x.size(), y.size()); ++i)
     if (std::isfinite(x[i]) && std::isfinite(y[i])) out.append(QPointF(x[i], y[i]));
-  return out;
-}
-
-std::vector<double> values(const json& array) {
-  std::vector<double> out;
-  if (array.is_array())
-    for (const auto& v : array) out.push_back(num(v));
   return out;
 }
 

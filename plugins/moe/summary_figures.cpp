@@ -10,6 +10,7 @@
 
 #include "plugins/moe/analysis_figures.h"
 #include "plugins/moe/csv_figure.h"
+#include "plugins/moe/figure_support.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/heatmap/heatmap_source.h"
 #include "widgets/heatmap/heatmap_view.h"
@@ -18,39 +19,11 @@ namespace routescope::plugins::moe {
 namespace {
 
 using nlohmann::json;
-
-// As in analysis_figures.cpp: each figure keeps the CSV of what it draws.
-class CsvChart : public widgets::ChartView, public CsvFigure {
- public:
-  QString csv;
-  QString toCsv() const override { return csv; }
-};
-
-class CsvMatrix : public widgets::HeatmapView, public CsvFigure {
- public:
-  QString csv;
-  QString toCsv() const override { return csv; }
-  QSize preferredFigureSize() const override { return {900, 700}; }
-};
-
-double num(const json& v) {
-  return v.is_number() ? v.get<double>() : std::numeric_limits<double>::quiet_NaN();
-}
-
-QString cell(double v) {
-  return std::isfinite(v) ? QString::number(v, 'g', 6) : QString();
-}
+using namespace figure_support;
 
 const json& member(const json& object, const char* key) {
   static const json null;
   return object.is_object() && object.contains(key) ? object[key] : null;
-}
-
-std::vector<double> values(const json& array) {
-  std::vector<double> out;
-  if (array.is_array())
-    for (const auto& v : array) out.push_back(num(v));
-  return out;
 }
 
 const json& runsOf(const json& comparison) {
