@@ -18,18 +18,19 @@ std::string traceArtifactName(int64_t step) {
   return std::string(kPrefix) + digits + std::string(kSuffix);
 }
 
+std::optional<int64_t> traceStepOf(const std::string& name) {
+  if (!name.starts_with(kPrefix) || !name.ends_with(kSuffix)) return std::nullopt;
+  if (name.size() <= kPrefix.size() + kSuffix.size()) return std::nullopt;
+  const std::string digits = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+  if (!std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  return std::stoll(digits);
+}
+
 std::vector<int64_t> traceSteps(const core::RunStore& store, const std::string& run_id) {
   std::vector<int64_t> steps;
-  for (const auto& artifact : store.artifacts(run_id)) {
-    const std::string& name = artifact.name;
-    if (!name.starts_with(kPrefix) || !name.ends_with(kSuffix)) continue;
-    const std::string digits = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
-    if (digits.empty() ||
-        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
-    steps.push_back(std::stoll(digits));
-  }
+  for (const auto& artifact : store.artifacts(run_id))
+    if (const auto step = traceStepOf(artifact.name)) steps.push_back(*step);
   std::sort(steps.begin(), steps.end());
   return steps;
 }

@@ -52,6 +52,13 @@ QString notAppeared() {
   return QObject::tr("This finding did not appear on this run.");
 }
 
+// What a step says: the finding and what this run measured, or that it did not appear, what was
+// measured and why that does not show it.
+QString conclusion(bool appeared, const QString& finding, const QString& measured, const QString& absent) {
+  return appeared ? finding + QLatin1Char(' ') + measured
+                  : notAppeared() + QLatin1Char(' ') + measured + QLatin1Char(' ') + absent;
+}
+
 DemoStep introduction(const json& a) {
   DemoStep step;
   step.title = QObject::tr("The demo model");
@@ -184,13 +191,11 @@ DemoStep dropTowardsTheEnd(const json& a) {
                                "%3 % in the last.")
                                .arg(percent(overall), percent(first), percent(last));
   step.appeared = std::isfinite(first) && std::isfinite(last) && last > first * kDropRise && last > first;
-  step.text = step.appeared
-                  ? QObject::tr(
-                        "OpenMoE found that tokens late in a sequence are dropped more often, "
-                        "because the experts fill up with the earlier ones.") +
-                        QLatin1Char(' ') + measured
-                  : notAppeared() + QLatin1Char(' ') + measured + QLatin1Char(' ') +
-                        QObject::tr("Late tokens were not dropped clearly more often than early ones.");
+  step.text =
+      conclusion(step.appeared,
+                 QObject::tr("OpenMoE found that tokens late in a sequence are dropped more often, "
+                             "because the experts fill up with the earlier ones."),
+                 measured, QObject::tr("Late tokens were not dropped clearly more often than early ones."));
   return step;
 }
 
@@ -233,10 +238,9 @@ DemoStep domainSpecialisation(const json& a) {
                                .arg(best / uniform, 0, 'f', 1)
                                .arg(percent(uniform));
   step.appeared = best >= kDomainOverUniform * uniform;
-  step.text = step.appeared ? QObject::tr("OpenMoE's radar charts show experts that favour some domains.") +
-                                  QLatin1Char(' ') + measured
-                            : notAppeared() + QLatin1Char(' ') + measured + QLatin1Char(' ') +
-                                  QObject::tr("No expert clearly favours a domain.");
+  step.text =
+      conclusion(step.appeared, QObject::tr("OpenMoE's radar charts show experts that favour some domains."),
+                 measured, QObject::tr("No expert clearly favours a domain."));
   return step;
 }
 
@@ -259,11 +263,9 @@ DemoStep crossLayer(const json& a) {
         QLatin1Char(' ') +
         QObject::tr("The RMoE measure on binned probability vectors gives %1 bits.").arg(bits(binned));
   step.appeared = top1 >= kMinMiBits;
-  step.text = step.appeared
-                  ? QObject::tr("RMoE found that a layer's routing tells much about the next one's.") +
-                        QLatin1Char(' ') + measured
-                  : notAppeared() + QLatin1Char(' ') + measured + QLatin1Char(' ') +
-                        QObject::tr("The layers route almost independently of each other.");
+  step.text = conclusion(step.appeared,
+                         QObject::tr("RMoE found that a layer's routing tells much about the next one's."),
+                         measured, QObject::tr("The layers route almost independently of each other."));
   return step;
 }
 

@@ -6,15 +6,13 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <chrono>
-#include <cmath>
 #include <map>
 #include <mutex>
 
 #include "backend/core/error.h"
 #include "backend/moe/analysis/checkpoint_summary.h"
-#include "backend/moe/analysis/early_learning.h"
-#include "backend/moe/analysis/load_balance.h"
 #include "backend/moe/analysis/run_analysis.h"
+#include "backend/moe/trace_store.h"
 
 namespace routescope::plugins::moe {
 namespace {
@@ -23,44 +21,7 @@ using nlohmann::json;
 namespace ma = routescope::moe::analysis;
 
 // Bumped when the document's shape changes, so stale disk caches are ignored.
-constexpr int kCacheVersion = 1;
-
-json number(double value) {
-  return std::isfinite(value) ? json(value) : json(nullptr);
-}
-
-json matrix(const std::vector<std::vector<double>>& rows) {
-  json out = json::array();
-  for (const auto& row : rows) {
-    json r = json::array();
-    for (const double v : row) r.push_back(number(v));
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
-// The same keys analyzeRun writes (run_analysis.cpp), which keeps these helpers private.
-json earlyLearningJson(const ma::EarlyLearning& e) {
-  json final_agreement = json::array(), previous = json::array();
-  for (const double v : e.agreement_with_final) final_agreement.push_back(number(v));
-  for (const auto& p : e.agreement_with_previous) previous.push_back(p ? number(*p) : json(nullptr));
-  return {{"steps", e.steps},
-          {"agreement_with_final", final_agreement},
-          {"agreement_with_previous", previous},
-          {"agreement_with_final_by_layer", matrix(e.agreement_with_final_by_layer)},
-          {"threshold", e.threshold},
-          {"first_step_at_threshold",
-           e.first_step_at_threshold ? json(*e.first_step_at_threshold) : json(nullptr)}};
-}
-
-json loadOverTrainingJson(const ma::LoadOverTraining& l) {
-  return {{"steps", l.steps},
-          {"p5", matrix(l.p5)},
-          {"p50", matrix(l.p50)},
-          {"p95", matrix(l.p95)},
-          {"max_over_uniform", matrix(l.max_over_uniform)},
-          {"dead_experts", l.dead_experts}};
-}
+constexpr int kCacheVersion = 2;
 
 std::string cacheKey(const RunData& run) {
   const auto steps = traceStepsOf(run);
@@ -68,7 +29,7 @@ std::string cacheKey(const RunData& run) {
       run.record.id + "-step" + (steps.empty() ? std::string("none") : std::to_string(steps.back()));
   // A trace replaced under the same name must not reuse the old analysis.
   for (const auto& info : run.artifacts)
-    if (info.name.starts_with("trace-step-")) key += "-" + info.sha256.substr(0, 8);
+    if (routescope::moe::traceStepOf(info.name)) key += "-" + info.sha256.substr(0, 8);
   return key;
 }
 
@@ -99,21 +60,9 @@ json analyzeSeries(const RunData& run, const TraceSeries& series) {
   routescope::moe::RoutingTrace last = series.last();
   if (last.run_id.empty()) last.run_id = run.record.id;
   json out = ma::analyzeTrace(last);
-  out["run_id"] = run.record.id;
-  out["name"] = run.record.name;
-  out["checkpoint_steps"] = series.steps;
-  try {
-    out["early_learning"] = earlyLearningJson(ma::analyseEarlyLearning(summaries));
-  } catch (const core::Error& e) {
-    out["early_learning"] = nullptr;
-    out["notes"].push_back(e.what());
-  }
-  out["load_over_training"] = loadOverTrainingJson(ma::analyseLoadOverTraining(summaries));
   const auto& bpb = run.series("valid_bpb");
-  out["valid_bpb"] = bpb.empty() ? json(nullptr) : number(bpb.back().value);
-  out["summary"]["valid_bpb"] = out["valid_bpb"];
-  out["summary"]["first_step_at_threshold"] =
-      out["early_learning"].is_null() ? json(nullptr) : out["early_learning"]["first_step_at_threshold"];
+  ma::addRunAnalyses(out, run.record, series.steps, summaries,
+                     bpb.empty() ? std::nullopt : std::optional<double>(bpb.back().value));
   out["timing_seconds"]["run_total"] =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return out;

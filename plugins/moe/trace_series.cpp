@@ -1,31 +1,14 @@
 #include "plugins/moe/trace_series.h"
 
 #include <algorithm>
-#include <string_view>
 
 #include "backend/moe/trace_store.h"
 
 namespace routescope::plugins::moe {
-namespace {
-
-constexpr std::string_view kPrefix = "trace-step-";
-constexpr std::string_view kSuffix = ".bin";
-
-}  // namespace
-
 std::vector<int64_t> traceStepsOf(const RunData& run) {
   std::vector<int64_t> steps;
-  for (const auto& info : run.artifacts) {
-    const std::string& name = info.name;
-    if (name.size() <= kPrefix.size() + kSuffix.size() || !name.starts_with(kPrefix) ||
-        !name.ends_with(kSuffix))
-      continue;
-    const std::string digits = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
-    if (digits.empty() ||
-        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      continue;
-    steps.push_back(std::stoll(digits));
-  }
+  for (const auto& info : run.artifacts)
+    if (const auto step = routescope::moe::traceStepOf(info.name)) steps.push_back(*step);
   std::sort(steps.begin(), steps.end());
   return steps;
 }

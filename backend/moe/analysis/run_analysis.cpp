@@ -347,6 +347,31 @@ json analyzeTrace(const RoutingTrace& trace, const AnalysisOptions& options) {
   return out;
 }
 
+void addRunAnalyses(json& out, const core::RunRecord& run, std::span<const int64_t> steps,
+                    const std::vector<CheckpointSummary>& summaries, std::optional<double> valid_bpb,
+                    const AnalysisOptions& options) {
+  out["run_id"] = run.id;
+  out["name"] = run.name;
+  out["checkpoint_steps"] = std::vector<int64_t>(steps.begin(), steps.end());
+  auto t = Clock::now();
+  try {
+    out["early_learning"] = earlyLearningJson(analyseEarlyLearning(summaries, options.agreement_threshold));
+  } catch (const core::Error& e) {
+    // A run whose checkpoints traced other texts still has every other analysis.
+    out["early_learning"] = nullptr;
+    out["notes"].push_back(e.what());
+  }
+  LoadOptions load_options;
+  load_options.dead_fraction_of_uniform = options.dead_fraction_of_uniform;
+  out["load_over_training"] = loadOverTrainingJson(analyseLoadOverTraining(summaries, load_options));
+  out["timing_seconds"]["over_training"] = seconds(t);
+  out["valid_bpb"] = valid_bpb ? number(*valid_bpb) : json(nullptr);
+  out["summary"] = summaryOf(out);
+  out["summary"]["valid_bpb"] = out["valid_bpb"];
+  out["summary"]["first_step_at_threshold"] =
+      out["early_learning"].is_null() ? json(nullptr) : out["early_learning"]["first_step_at_threshold"];
+}
+
 json analyzeRun(const core::RunStore& store, const std::string& run_id_or_prefix,
                 const AnalysisOptions& options) {
   const core::RunRecord run = store.run(run_id_or_prefix);
@@ -367,30 +392,9 @@ json analyzeRun(const core::RunStore& store, const std::string& run_id_or_prefix
     summaries.push_back(summariseCheckpoint(trace));
     if (s == step) out = analyzeTrace(trace, options);
   }
-  out["run_id"] = run.id;
-  out["name"] = run.name;
-  out["checkpoint_steps"] = std::vector<int64_t>(
-      all_steps.begin(), all_steps.begin() + static_cast<std::ptrdiff_t>(summaries.size()));
-
-  auto t = Clock::now();
-  try {
-    out["early_learning"] = earlyLearningJson(analyseEarlyLearning(summaries, options.agreement_threshold));
-  } catch (const core::Error& e) {
-    // A run whose checkpoints traced other texts still has every other analysis.
-    out["early_learning"] = nullptr;
-    out["notes"].push_back(e.what());
-  }
-  LoadOptions load_options;
-  load_options.dead_fraction_of_uniform = options.dead_fraction_of_uniform;
-  out["load_over_training"] = loadOverTrainingJson(analyseLoadOverTraining(summaries, load_options));
-  out["timing_seconds"]["over_training"] = seconds(t);
-
   const auto bpb = store.metrics(run.id, "valid_bpb");
-  out["valid_bpb"] = bpb.empty() ? json(nullptr) : number(bpb.back().value);
-  out["summary"] = summaryOf(out);
-  out["summary"]["valid_bpb"] = out["valid_bpb"];
-  out["summary"]["first_step_at_threshold"] =
-      out["early_learning"].is_null() ? json(nullptr) : out["early_learning"]["first_step_at_threshold"];
+  addRunAnalyses(out, run, std::span<const int64_t>(all_steps).first(summaries.size()), summaries,
+                 bpb.empty() ? std::nullopt : std::optional<double>(bpb.back().value), options);
   out["timing_seconds"]["run_total"] = seconds(started);
   return out;
 }

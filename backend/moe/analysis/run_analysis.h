@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "backend/core/run_store.h"
+#include "backend/moe/analysis/checkpoint_summary.h"
 #include "backend/moe/trace.h"
 
 namespace routescope::moe::analysis {
@@ -34,6 +35,14 @@ struct AnalysisOptions {
 // The analyses of one trace (everything but the over-training ones). Analyses whose input the
 // trace lacks (dropped flags, full_probs, GRU states) are null, with a line in "notes".
 nlohmann::json analyzeTrace(const RoutingTrace& trace, const AnalysisOptions& options = {});
+
+// The run-level part of analyzeRun, for callers that hold the traces already (the MoE views): to
+// `analysis` (analyzeTrace of the analysed checkpoint) adds run_id, name, checkpoint_steps, early
+// routing learning and load over training from the checkpoints' summaries (in step order, up to
+// the analysed one), valid_bpb (or null) and the summary.
+void addRunAnalyses(nlohmann::json& analysis, const core::RunRecord& run, std::span<const int64_t> steps,
+                    const std::vector<CheckpointSummary>& summaries, std::optional<double> valid_bpb,
+                    const AnalysisOptions& options = {});
 
 // analyzeTrace on the chosen checkpoint, plus early routing learning and load over training from
 // every traced checkpoint up to it, the run's router and valid_bpb (last value of the metric, or

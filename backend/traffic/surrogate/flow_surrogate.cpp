@@ -98,52 +98,68 @@ struct FlowSurrogate::Impl {
     return detail::totalTravelTime(flows, b.capacity, free_flow_time, bpr_b, bpr_power);
   }
 
+  // Flows (vehicles per hour, [S, links]) and TSTT ([S]) of prepared inputs, without gradients,
+  // in chunks of kInferenceBatch samples.
+  std::pair<torch::Tensor, torch::Tensor> predict(const Batch& b) {
+    torch::NoGradGuard no_grad;
+    model->eval();
+    std::vector<torch::Tensor> flows, totals;
+    const int64_t count = b.node.size(0), chunk = static_cast<int64_t>(kInferenceBatch);
+    for (int64_t first = 0; first < count; first += chunk) {
+      const int64_t end = std::min(count, first + chunk);
+      const Batch part{b.node.slice(0, first, end),
+                       b.link.slice(0, first, end),
+                       b.open.slice(0, first, end),
+                       b.capacity.slice(0, first, end),
+                       {},
+                       {}};
+      flows.push_back(forward(part));
+      totals.push_back(tstt(flows.back(), part));
+    }
+    return {torch::cat(flows).to(torch::kCPU).contiguous(),
+            torch::cat(totals).to(torch::kCPU).to(torch::kFloat64).contiguous()};
+  }
+
   std::vector<std::vector<float>> predictFlows(std::span<const UeSample> samples) {
     std::vector<std::vector<float>> out;
-    out.reserve(samples.size());
     system::runWithTorchErrors([&] {
-      torch::NoGradGuard no_grad;
-      model->eval();
-      for (size_t first = 0; first < samples.size(); first += kInferenceBatch) {
-        const auto part = samples.subspan(first, std::min(kInferenceBatch, samples.size() - first));
-        const auto flows = forward(batch(part, false)).to(torch::kCPU).contiguous();
-        const float* p = flows.data_ptr<float>();
-        const auto links = static_cast<size_t>(flows.size(1));
-        for (size_t i = 0; i < part.size(); ++i) out.emplace_back(p + i * links, p + (i + 1) * links);
-      }
+      const auto flows = predict(batch(samples, false)).first;
+      const float* p = flows.data_ptr<float>();
+      const auto links = static_cast<size_t>(flows.size(1));
+      for (size_t i = 0; i < samples.size(); ++i) out.emplace_back(p + i * links, p + (i + 1) * links);
     });
     return out;
   }
 
   std::vector<double> predictTstt(std::span<const UeSample> samples) {
     std::vector<double> out;
-    out.reserve(samples.size());
     system::runWithTorchErrors([&] {
-      torch::NoGradGuard no_grad;
-      model->eval();
-      for (size_t first = 0; first < samples.size(); first += kInferenceBatch) {
-        const auto part = samples.subspan(first, std::min(kInferenceBatch, samples.size() - first));
-        const Batch b = batch(part, false);
-        const auto t = tstt(forward(b), b).to(torch::kCPU).to(torch::kFloat64).contiguous();
-        out.insert(out.end(), t.data_ptr<double>(), t.data_ptr<double>() + t.size(0));
-      }
+      const auto totals = predict(batch(samples, false)).second;
+      out.assign(totals.data_ptr<double>(), totals.data_ptr<double>() + totals.size(0));
     });
     return out;
   }
 
-  SurrogateQuality evaluate(std::span<const UeSample> samples) {
+  // Quality against the samples' UE solutions, from their prepared inputs (training prepares the
+  // validation inputs once and reuses them every epoch).
+  SurrogateQuality evaluate(std::span<const UeSample> samples, const Batch& inputs) {
     SurrogateQuality q;
-    const auto flows = predictFlows(samples);
-    std::vector<float> truth, predicted;
-    for (size_t i = 0; i < samples.size(); ++i) {
-      truth.insert(truth.end(), samples[i].flows.begin(), samples[i].flows.end());
-      predicted.insert(predicted.end(), flows[i].begin(), flows[i].end());
-      q.true_tstt.push_back(samples[i].tstt);
-    }
-    q.predicted_tstt = predictTstt(samples);
-    q.flow_error = flowWeightedError(truth, predicted);
-    q.tstt_r2 = rSquared(q.true_tstt, q.predicted_tstt);
+    system::runWithTorchErrors([&] {
+      const auto [flows, totals] = predict(inputs);
+      const float* p = flows.data_ptr<float>();
+      std::vector<float> truth;
+      for (const UeSample& s : samples) {
+        truth.insert(truth.end(), s.flows.begin(), s.flows.end());
+        q.true_tstt.push_back(s.tstt);
+      }
+      q.flow_error = flowWeightedError(truth, std::span<const float>(p, truth.size()));
+      q.predicted_tstt.assign(totals.data_ptr<double>(), totals.data_ptr<double>() + totals.size(0));
+      q.tstt_r2 = rSquared(q.true_tstt, q.predicted_tstt);
+    });
     return q;
+  }
+  SurrogateQuality evaluate(std::span<const UeSample> samples) {
+    return evaluate(samples, batch(samples, false));
   }
 
   NdpProblem problem;
@@ -170,6 +186,7 @@ FlowSurrogate FlowSurrogate::train(const NdpProblem& problem, std::span<const Ue
     system::prepareTorch(options.seed, options.torch_threads);
     impl = std::make_unique<Impl>(problem, options, featureScales(problem, train));
     const Batch all = impl->batch(train, true);
+    const Batch valid_inputs = valid.empty() ? Batch{} : impl->batch(valid, false);
     const int64_t count = all.node.size(0);
     const int64_t steps_per_epoch = (count + options.batch - 1) / options.batch;
     const double total_steps = static_cast<double>(steps_per_epoch * options.epochs);
@@ -208,7 +225,7 @@ FlowSurrogate FlowSurrogate::train(const NdpProblem& problem, std::span<const Ue
         report.epoch = epoch;
         report.train_loss = loss_sum / static_cast<double>(count);
         if (!valid.empty()) {
-          const SurrogateQuality q = impl->evaluate(valid);
+          const SurrogateQuality q = impl->evaluate(valid, valid_inputs);
           report.valid_flow_error = q.flow_error;
           report.valid_tstt_r2 = q.tstt_r2;
         }
