@@ -1225,14 +1225,6 @@
             <translation>Transinformation zwischen dem Routing der Schichten (Bit)</translation>
         </message>
         <message>
-            <source>top-1 choices, corrected</source>
-            <translation>Top-1-Wahlen, korrigiert</translation>
-        </message>
-        <message>
-            <source>binned probability vectors (RMoE)</source>
-            <translation>klassierte Wahrscheinlichkeitsvektoren (RMoE)</translation>
-        </message>
-        <message>
             <source>e%1</source>
             <translation>E%1</translation>
         </message>
@@ -1357,10 +1349,6 @@
             <translation>Anteil der Token jeder Korpus-Domäne, den jeder Experte der tiefsten MoE-Schicht erhält, eine Speiche je Experte; eine Domäne, die sich zu wenigen Speichen hin ausbeult, hat eigene Experten.</translation>
         </message>
         <message>
-            <source>Mutual information between the routing of two layers: of their top-1 choices across tokens, corrected by shuffling, and (when the trace has full probabilities) of the binned probability vectors as the RMoE paper computes it.</source>
-            <translation>Transinformation zwischen dem Routing zweier Schichten: ihrer Top-1-Wahlen über die Token, durch Mischen korrigiert, und (wenn der Trace alle Wahrscheinlichkeiten enthält) der klassierten Wahrscheinlichkeitsvektoren, wie sie das RMoE-Paper berechnet.</translation>
-        </message>
-        <message>
             <source>Share of each layer's routed choices that every expert receives; crosses mark dead experts, which get less than 1 % of the uniform share.</source>
             <translation>Anteil der gerouteten Wahlen jeder Schicht, den jeder Experte erhält; Kreuze markieren tote Experten, die weniger als 1 % des gleichverteilten Anteils bekommen.</translation>
         </message>
@@ -1449,10 +1437,6 @@
             <translation>Die Übereinstimmung überschritt %1 % erst bei Schritt %2, spät im Training.</translation>
         </message>
         <message>
-            <source>Agreement with the final routing stayed below %1 % until the end.</source>
-            <translation>Die Übereinstimmung mit dem endgültigen Routing blieb bis zum Ende unter %1 %.</translation>
-        </message>
-        <message>
             <source>Drops towards the end of the sequence</source>
             <translation>Verwerfen gegen Ende der Sequenz</translation>
         </message>
@@ -1507,10 +1491,6 @@
         <message>
             <source>Between two different layers, the top-1 choices share %1 bits on average (corrected).</source>
             <translation>Zwischen zwei verschiedenen Schichten teilen die Top-1-Wahlen im Mittel %1 Bit (korrigiert).</translation>
-        </message>
-        <message>
-            <source>The RMoE measure on binned probability vectors gives %1 bits.</source>
-            <translation>Das RMoE-Maß auf klassierten Wahrscheinlichkeitsvektoren ergibt %1 Bit.</translation>
         </message>
         <message>
             <source>RMoE found that a layer's routing tells much about the next one's.</source>
@@ -1913,10 +1893,6 @@
             <translation>%1 % bei Schritt %2</translation>
         </message>
         <message>
-            <source>%1 % not reached</source>
-            <translation>%1 % nicht erreicht</translation>
-        </message>
-        <message>
             <source>Validation bits per byte: each run, and mean ± std over the seeds of a config</source>
             <translation>Validierungs-Bits pro Byte: jeder Lauf und Mittelwert ± Standardabweichung über die Seeds einer Konfiguration</translation>
         </message>
@@ -1995,6 +1971,185 @@
         <message>
             <source>hidden size</source>
             <translation>verborgene Größe</translation>
+        </message>
+        <message>
+            <source>CartPole</source>
+            <translation>CartPole</translation>
+        </message>
+        <message>
+            <source>Pendulum</source>
+            <translation>Pendulum</translation>
+        </message>
+        <message>
+            <source>masked grid</source>
+            <translation>maskiertes Gitter</translation>
+        </message>
+        <message>
+            <source>environment steps</source>
+            <translation>Umgebungsschritte</translation>
+        </message>
+        <message>
+            <source>PPO on %1: episode return</source>
+            <translation>PPO auf %1: Episodenertrag</translation>
+        </message>
+        <message>
+            <source>episode return</source>
+            <translation>Episodenertrag</translation>
+        </message>
+        <message>
+            <source>episodes</source>
+            <translation>Episoden</translation>
+        </message>
+        <message>
+            <source>mean of last 20</source>
+            <translation>Mittel der letzten 20</translation>
+        </message>
+        <message>
+            <source>evaluation</source>
+            <translation>Auswertung</translation>
+        </message>
+        <message>
+            <source>PPO on %1: losses per update</source>
+            <translation>PPO auf %1: Verluste je Update</translation>
+        </message>
+        <message>
+            <source>loss (per minibatch, mean)</source>
+            <translation>Verlust (Mittel je Minibatch)</translation>
+        </message>
+        <message>
+            <source>policy (clipped surrogate)</source>
+            <translation>Strategie (beschnittenes Surrogat)</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>entropy</source>
+            <translation>Entropie</translation>
+        </message>
+        <message>
+            <source>PPO on %1: approx. KL and clip fraction</source>
+            <translation>PPO auf %1: genäherte KL und Clip-Anteil</translation>
+        </message>
+        <message>
+            <source>KL (nats) / share of clipped ratios</source>
+            <translation>KL (nats) / Anteil beschnittener Quotienten</translation>
+        </message>
+        <message>
+            <source>approx. KL(old ‖ new)</source>
+            <translation>genäherte KL(alt ‖ neu)</translation>
+        </message>
+        <message>
+            <source>clip fraction</source>
+            <translation>Clip-Anteil</translation>
+        </message>
+        <message>
+            <source>PPO: %1 over seeds with a %2 % bootstrap band</source>
+            <translation>PPO: %1 über Seeds mit %2-%-Bootstrap-Band</translation>
+        </message>
+        <message>
+            <source>interquartile mean</source>
+            <translation>Interquartilsmittel</translation>
+        </message>
+        <message>
+            <source>return (mean of last %1 episodes)</source>
+            <translation>Ertrag (Mittel der letzten %1 Episoden)</translation>
+        </message>
+        <message>
+            <source>IQM over runs</source>
+            <translation>IQM über Läufe</translation>
+        </message>
+        <message>
+            <source>mean over runs</source>
+            <translation>Mittel über Läufe</translation>
+        </message>
+        <message>
+            <source>Evaluation: return per episode</source>
+            <translation>Auswertung: Ertrag je Episode</translation>
+        </message>
+        <message>
+            <source>episode</source>
+            <translation>Episode</translation>
+        </message>
+        <message>
+            <source>return</source>
+            <translation>Ertrag</translation>
+        </message>
+        <message>
+            <source>Mutual information between layers' routing (top-1: bits; binned: nats)</source>
+            <translation>Transinformation zwischen dem Routing der Schichten (Top-1: Bit; klassiert: Nat)</translation>
+        </message>
+        <message>
+            <source>top-1 choices, corrected (bits)</source>
+            <translation>Top-1-Wahlen, korrigiert (Bit)</translation>
+        </message>
+        <message>
+            <source>binned probability vectors (RMoE, nats)</source>
+            <translation>klassierte Wahrscheinlichkeitsvektoren (RMoE, Nat)</translation>
+        </message>
+        <message>
+            <source>Mutual information between the routing of two layers: of their top-1 choices across tokens, corrected by shuffling, in bits, and (when the trace has full probabilities) of the binned probability vectors as the RMoE paper computes it, in nats.</source>
+            <translation>Transinformation zwischen dem Routing zweier Schichten: ihrer Top-1-Wahlen über die Token, durch Mischen korrigiert, in Bit, und (wenn der Trace alle Wahrscheinlichkeiten enthält) der klassierten Wahrscheinlichkeitsvektoren, wie sie das RMoE-Paper berechnet, in Nat.</translation>
+        </message>
+        <message>
+            <source>No checkpoint before the final one reached %1 % agreement with the final routing.</source>
+            <translation>Kein Checkpoint vor dem letzten erreichte %1 % Übereinstimmung mit dem endgültigen Routing.</translation>
+        </message>
+        <message>
+            <source>The RMoE measure on binned probability vectors gives %1 nats (natural logarithm, as scikit-learn computes it).</source>
+            <translation>Das RMoE-Maß auf klassierten Wahrscheinlichkeitsvektoren ergibt %1 Nat (natürlicher Logarithmus, wie scikit-learn ihn verwendet).</translation>
+        </message>
+        <message>
+            <source>%1 % not reached before the final step</source>
+            <translation>%1 % vor dem letzten Schritt nicht erreicht</translation>
+        </message>
+    </context>
+    <context>
+        <name>routescope::plugins::rl::RlPlugin</name>
+        <message>
+            <source>PPO on CartPole</source>
+            <translation>PPO auf CartPole</translation>
+        </message>
+        <message>
+            <source>PPO on Pendulum</source>
+            <translation>PPO auf Pendulum</translation>
+        </message>
+        <message>
+            <source>PPO on the masked grid</source>
+            <translation>PPO auf dem maskierten Gitter</translation>
+        </message>
+        <message>
+            <source>PPO balances a pole</source>
+            <translation>PPO balanciert einen Stab</translation>
+        </message>
+        <message>
+            <source>Trains a PPO agent on CartPole for 100,000 steps (a few seconds): at first the pole falls within a few dozen steps; by the end the deterministic policy keeps it up for hundreds of steps, up to the episode limit of 500, on evaluation seeds it never trained on.</source>
+            <translation>Trainiert einen PPO-Agenten 100.000 Schritte lang auf CartPole (wenige Sekunden): Anfangs fällt der Stab nach wenigen Dutzend Schritten; am Ende hält ihn die deterministische Strategie Hunderte Schritte lang oben, bis zur Episodengrenze von 500, auf Auswertungs-Seeds, die sie im Training nie gesehen hat.</translation>
+        </message>
+        <message>
+            <source>PPO training</source>
+            <translation>PPO-Training</translation>
+        </message>
+        <message>
+            <source>Learning curve over seeds</source>
+            <translation>Lernkurve über Seeds</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>Auswertung</translation>
+        </message>
+        <message>
+            <source>Each run's episode returns are averaged over a window, aligned on a common step grid and aggregated over runs; the band is a bootstrap interval over runs.</source>
+            <translation>Die Episodenerträge jedes Laufs werden über ein Fenster gemittelt, auf ein gemeinsames Schrittgitter gelegt und über die Läufe zusammengefasst; das Band ist ein Bootstrap-Intervall über die Läufe.</translation>
+        </message>
+        <message>
+            <source>Evaluation episodes use seeds disjoint from training and deterministic actions (argmax or the Gaussian mean) unless the run says stochastic.</source>
+            <translation>Auswertungsepisoden nutzen andere Seeds als das Training und deterministische Aktionen (Argmax oder den Gauß-Mittelwert), sofern der Lauf nicht stochastisch angibt.</translation>
+        </message>
+        <message>
+            <source>Reinforcement learning</source>
+            <translation>Bestärkendes Lernen</translation>
         </message>
     </context>
     <context>

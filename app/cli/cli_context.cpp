@@ -25,20 +25,9 @@ int CliContext::threads() const {
 }
 
 nlohmann::json CliContext::resolveConfig(const core::JobKind& kind) const {
-  // Defaults < preset < --config file < --set.
-  nlohmann::json user = nlohmann::json::object();
-  if (!options.preset.empty()) {
-    const auto preset = kind.presets.find(options.preset);
-    if (preset == kind.presets.end()) {
-      std::string known;
-      for (const auto& [name, values] : kind.presets) known += (known.empty() ? "" : ", ") + name;
-      throw core::Error("--preset '" + options.preset + "': unknown preset (known: " + known + ")");
-    }
-    for (const auto& [key, value] : preset->second.items()) core::setConfigValue(user, key, value);
-    if (kind.schema.find("preset")) core::setConfigValue(user, "preset", options.preset);
-  }
-  if (!options.config_file.empty()) user.merge_patch(core::loadConfigFile(options.config_file));
-  return kind.schema.resolve(user, options.overrides);
+  const nlohmann::json file =
+      options.config_file.empty() ? nlohmann::json::object() : core::loadConfigFile(options.config_file);
+  return core::resolveJobConfig(kind, options.preset, file, options.overrides);
 }
 
 uint64_t CliContext::seedOrRandom() const {

@@ -1,5 +1,6 @@
 #include "app/cli/run_commands.h"
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
@@ -8,6 +9,8 @@
 #include <iostream>
 #include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "app/cli/study_commands.h"
 #include "backend/core/bundle.h"
@@ -78,17 +81,24 @@ int listRuns(CliContext& cli, const ListOptions& options) {
   if (!options.status.empty()) filter.status = core::parseRunStatus(options.status);
   const auto runs = cli.store().listRuns(filter);
   nlohmann::json result = nlohmann::json::array();
-  std::ostringstream text;
-  text << std::left << std::setw(14) << "ID" << std::setw(9) << "STUDY" << std::setw(13) << "KIND"
-       << std::setw(12) << "STATUS" << std::setw(21) << "STARTED" << std::setw(10) << "DURATION"
-       << std::setw(12) << "SEED"
-       << "GROUP/NAME\n";
+  // Each column is as wide as its longest value (or heading) plus two spaces, so a long kind such
+  // as inspect-checkpoint never runs into the next column.
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"ID", "STUDY", "KIND", "STATUS", "STARTED", "DURATION", "SEED", "GROUP/NAME"});
   for (const auto& run : runs) {
     result.push_back(runJson(run));
-    text << std::setw(14) << run.id << std::setw(9) << run.study << std::setw(13) << run.kind << std::setw(12)
-         << core::toString(run.status) << std::setw(21) << localTime(run.created_ms) << std::setw(10)
-         << durationText(run) << std::setw(12) << run.seed << (run.name.empty() ? run.group_id : run.name)
-         << "\n";
+    rows.push_back({run.id, run.study, run.kind, std::string(core::toString(run.status)),
+                    localTime(run.created_ms), durationText(run), std::to_string(run.seed),
+                    run.name.empty() ? run.group_id : run.name});
+  }
+  std::vector<size_t> widths(rows.front().size(), 0);
+  for (const auto& row : rows)
+    for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
+  std::ostringstream text;
+  for (const auto& row : rows) {
+    for (size_t c = 0; c + 1 < row.size(); ++c)
+      text << std::left << std::setw(static_cast<int>(widths[c] + 2)) << row[c];
+    text << row.back() << "\n";
   }
   if (runs.empty()) text.str("no runs in " + cli.store().path() + "\n");
   cli.emit(result, text.str());

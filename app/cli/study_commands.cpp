@@ -58,6 +58,12 @@ int runStudyVerb(CliContext& cli, const core::JobKind& kind) {
   const nlohmann::json config = cli.resolveConfig(kind);
   const uint64_t seed = cli.seedOrRandom();
   const core::RunOutcome outcome = launch(cli, kind, config, seed, cli.options.device, cli.threads(), "");
+  if (outcome.status == core::RunStatus::Failed) {
+    // A failed run (malformed input, a refused network) is one line on stderr naming the cause,
+    // and nothing on stdout, as the CLI contract says; the run stays in the store, marked failed.
+    std::cerr << "error: " << outcome.error << "\n";
+    return exitCodeFor(outcome.status);
+  }
   const nlohmann::json summary = metricSummary(cli.store(), outcome.run_id);
   nlohmann::json result = {{"run_id", outcome.run_id},   {"status", core::toString(outcome.status)},
                            {"seconds", outcome.seconds}, {"seed", seed},
@@ -74,7 +80,6 @@ int runStudyVerb(CliContext& cli, const core::JobKind& kind) {
     }
   }
   cli.emit(result, result_text + metricSummaryText(summary) + statusLine(outcome, cli.store().path()));
-  if (outcome.status == core::RunStatus::Failed) std::cerr << "error: " << outcome.error << "\n";
   return exitCodeFor(outcome.status);
 }
 

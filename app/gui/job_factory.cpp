@@ -23,7 +23,7 @@ PreparedJob prepareJob(const core::StudyRegistry& registry, const QString& study
   const core::JobKind& kind = registry.get(study.toStdString(), kind_name.toStdString());
   std::vector<std::string> all;
   for (const QString& o : overrides + environmentOverrides(kind)) all.push_back(o.toStdString());
-  const nlohmann::json config = kind.schema.resolve(nullptr, all);
+  const nlohmann::json config = core::resolveJobConfig(kind, "", nlohmann::json::object(), all);
   // A fresh seed per launch, as the CLI does without --seed; it is recorded, so reruns match.
   const uint64_t seed = std::random_device{}() & 0xffffffffu;
   const std::string device = settings.device.toStdString();

@@ -37,4 +37,30 @@ const JobKind& StudyRegistry::get(const std::string& study, const std::string& k
   throw Error("no job kind '" + study + " " + kind + "' (known: " + known + ")");
 }
 
+nlohmann::json resolveJobConfig(const JobKind& kind, const std::string& preset, const nlohmann::json& file,
+                                const std::vector<std::string>& overrides) {
+  std::string name = preset;
+  if (name.empty() && !kind.preset_key.empty()) {
+    // The preset named by the key's value as the file and the overrides give it.
+    const auto plain = kind.schema.resolve(file, overrides);
+    if (const auto* value = configValue(plain, kind.preset_key);
+        value && value->is_string() && kind.presets.count(value->get<std::string>())) {
+      name = value->get<std::string>();
+    }
+  }
+  nlohmann::json user = nlohmann::json::object();
+  if (!name.empty()) {
+    const auto found = kind.presets.find(name);
+    if (found == kind.presets.end()) {
+      std::string known;
+      for (const auto& [n, values] : kind.presets) known += (known.empty() ? "" : ", ") + n;
+      throw Error("--preset '" + name + "': unknown preset (known: " + known + ")");
+    }
+    for (const auto& [key, value] : found->second.items()) setConfigValue(user, key, value);
+    if (kind.schema.find("preset")) setConfigValue(user, "preset", name);
+  }
+  if (file.is_object()) user.merge_patch(file);
+  return kind.schema.resolve(user, overrides);
+}
+
 }  // namespace routescope::core

@@ -23,6 +23,9 @@ struct JobKind {
   // the config file and --set. The chosen name is kept in the config under "preset" when the
   // schema declares that key.
   std::map<std::string, nlohmann::json> presets;
+  // When set and no preset is named, the preset named by this key's value applies (so that
+  // `rl train --env pendulum` starts from the Pendulum settings).
+  std::string preset_key;
   // False for jobs whose metrics are measurements (timings) that no rerun reproduces exactly.
   bool reproducible = true;
 };
@@ -32,6 +35,12 @@ struct JobKind {
 // from the defaults appear, as --set.
 std::string recreateCommand(const JobKind& kind, const nlohmann::json& config, uint64_t seed,
                             const std::string& device, int threads);
+
+// A job's config: defaults < preset < `file` (a parsed config file, may be an empty object) <
+// overrides ("key=value"). `preset` empty: the kind's preset_key picks one, if any. Throws Error
+// naming an unknown preset (and the known ones) or the first bad key.
+nlohmann::json resolveJobConfig(const JobKind& kind, const std::string& preset, const nlohmann::json& file,
+                                const std::vector<std::string>& overrides);
 
 class StudyRegistry {
  public:

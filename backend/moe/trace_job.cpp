@@ -4,10 +4,10 @@
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
+#include "backend/core/scratch_dir.h"
 #include "backend/moe/corpus.h"
 #include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/internal/trace_recorder.h"
-#include "backend/moe/scratch_dir.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/training_data.h"
 #include "backend/system/torch_runtime.h"
@@ -39,7 +39,7 @@ class TraceJob : public core::Job {
     const auto steps = checkpointSteps(store, source.id);
     if (steps.empty()) throw core::Error("run " + source.id + " has no checkpoints to trace");
 
-    ScratchDir scratch("trace-" + context.runId());
+    core::ScratchDir scratch("moe-trace-" + context.runId());
     const auto checkpoint_file = scratch.file("checkpoint.safetensors");
     auto fetch = [&](int64_t step) {
       scratch.write("checkpoint.safetensors", store.readArtifact(source.id, checkpointArtifactName(step)));

@@ -6,11 +6,11 @@
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
+#include "backend/core/scratch_dir.h"
 #include "backend/moe/data_config.h"
 #include "backend/moe/internal/checkpoint.h"
 #include "backend/moe/internal/moe_transformer.h"
 #include "backend/moe/internal/trace_recorder.h"
-#include "backend/moe/scratch_dir.h"
 #include "backend/moe/trace_store.h"
 #include "backend/moe/train_schema.h"
 #include "backend/moe/training_data.h"
@@ -27,7 +27,7 @@ struct Data {
 };
 
 Data prepareData(core::JobContext& context, const nlohmann::json& config, const std::string& resume_run,
-                 const ScratchDir& scratch) {
+                 const core::ScratchDir& scratch) {
   Data data;
   if (!resume_run.empty()) {
     const auto& store = context.store();
@@ -113,7 +113,7 @@ class TrainJob : public core::Job {
     const auto settings = trainSettingsFromConfig(config_);
     const auto trace_settings = traceSettingsFromConfig(config_);
     const auto resume_run = core::configValue(config_, "resume.run")->get<std::string>();
-    ScratchDir scratch("train-" + context.runId());
+    core::ScratchDir scratch("moe-train-" + context.runId());
     Data data = prepareData(context, config_, resume_run, scratch);
 
     auto model_config = modelConfigFromJobConfig(config_, data.tokenizer->vocabSize());
@@ -256,8 +256,9 @@ class TrainJob : public core::Job {
     return sequences;
   }
 
-  static void saveCheckpoint(core::JobContext& context, const ScratchDir& scratch, MoeTransformer& model,
-                             torch::optim::AdamW& optimizer, const MoeModelConfig& config, int64_t step) {
+  static void saveCheckpoint(core::JobContext& context, const core::ScratchDir& scratch,
+                             MoeTransformer& model, torch::optim::AdamW& optimizer,
+                             const MoeModelConfig& config, int64_t step) {
     const auto model_file = scratch.file("checkpoint.safetensors");
     writeModelCheckpoint(*model, config, step, model_file);
     context.artifactFile(checkpointArtifactName(step), model_file);

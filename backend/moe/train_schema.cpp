@@ -93,7 +93,8 @@ std::map<std::string, nlohmann::json> trainPresets() {
                          {"train.eval_every", 100},
                          {"checkpoint.every", 100},
                          {"checkpoint.steps", "10,25,50,150"},
-                         {"trace.tokens", 8192}};
+                         {"trace.tokens", 8192},
+                         {"trace.full_probs", true}};  // RMoE's binned MI and gate entropy need them
   nlohmann::json demo_gru = demo;
   demo_gru["model.router"] = "gru";
   // tiny: seconds, for tests and quick looks.

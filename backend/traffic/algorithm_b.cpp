@@ -28,13 +28,15 @@ class BushSolver {
     max_pred_.assign(n, -1);
     pos_.assign(n, -1);
     indegree_.assign(n, 0);
+    residue_.assign(n, 0.0);
     double total = 0.0;
     size_t pairs = 0;
     for (const auto& od : base.demand_.origins) {
       total += od.total();
       pairs += od.destinations.size();
     }
-    // Flows below this are rounding residue of shifts, not traffic.
+    // Flows below this are rounding residue of shifts, not traffic: they are moved onto the
+    // minimum-cost path (never dropped), so every origin's flows stay conserved.
     flow_epsilon_ = pairs > 0 ? 1e-12 * total / static_cast<double>(pairs) : 0.0;
   }
 
@@ -166,9 +168,10 @@ class BushSolver {
     return worst;
   }
 
-  // Drops unused links (keeping the min-path tree, so every node stays reachable) and adds links
-  // that shorten the longest bush paths: U_i + c_ij < U_j keeps the bush acyclic, because the
-  // max labels then still increase along every bush link.
+  // Drops unused links (flow at most flow_epsilon_, whose residue is moved onto the min-cost
+  // path; the min-path tree is kept, so every node stays reachable) and adds links that shorten
+  // the longest bush paths: W_i + c_ij < W_j, with W the max label over all bush links (used or
+  // not), keeps the bush acyclic, because W then still increases along every bush link.
   void improveBush(size_t k) {
     OriginBush& b = bushes_[k];
     // Rounds of prune-then-add: a link added in one round becomes the min-path link of its
@@ -177,15 +180,23 @@ class BushSolver {
     // as in Dial's paper, makes warm starts after an added link crawl.)
     for (int round = 0; round < 4; ++round) {
       labels(k);
+      bool residues = false;
       for (int32_t a = 0; a < g_.links; ++a) {
         if (b.in_bush[a] && b.flows[a] <= flow_epsilon_ && min_pred_[g_.to[a]] != a) {
           b.in_bush[a] = 0;
           if (b.flows[a] != 0.0) {
-            x_[a] -= b.flows[a];
+            // The residue's path is rerouted: from the link's tail back to the origin it is taken
+            // off (below), and from the origin to the link's head it runs on the min-cost path.
+            const double r = b.flows[a];
+            residues = true;
+            residue_[g_.from[a]] += r;
+            addFlow(b, a, -r);
             b.flows[a] = 0.0;
+            for (int32_t l = min_pred_[g_.to[a]]; l >= 0; l = min_pred_[g_.from[l]]) addFlow(b, l, r);
           }
         }
       }
+      if (residues) withdrawResidues(k);
       labels(k);  // pruning keeps the order valid and can only lower W
       bool added = false;
       for (int32_t a = 0; a < g_.links; ++a) {
@@ -202,6 +213,43 @@ class BushSolver {
       if (!added) break;
       topologicalOrder(k);
     }
+  }
+
+  void addFlow(OriginBush& b, int32_t l, double delta) {
+    b.flows[l] += delta;
+    x_[l] = std::max(0.0, x_[l] + delta);
+    cost_[l] = model_.cost(l, x_[l]);
+    deriv_[l] = model_.derivative(l, x_[l]);
+  }
+
+  // Takes residue_[v] off the flow arriving at each node v, back to the origin, in reverse
+  // topological order, from each in-link in proportion to its flow (the residues' own upstream
+  // paths, as far as the bush's flows tell them apart). Clears residue_.
+  void withdrawResidues(size_t k) {
+    OriginBush& b = bushes_[k];
+    const std::vector<int32_t>& order = orders_[k];
+    for (size_t i = order.size(); i-- > 1;) {
+      const int32_t v = order[i];
+      double take = residue_[v];
+      if (take == 0.0) continue;
+      residue_[v] = 0.0;
+      double inflow = 0.0;
+      for (int32_t e = g_.in_offset[v]; e < g_.in_offset[v + 1]; ++e) {
+        const int32_t a = g_.in_links[e];
+        if (b.in_bush[a] && b.flows[a] > 0.0) inflow += b.flows[a];
+      }
+      if (!(inflow > 0.0)) continue;  // nothing arrives: the residue was rounding of rounding
+      take = std::min(take, inflow);
+      for (int32_t e = g_.in_offset[v]; e < g_.in_offset[v + 1]; ++e) {
+        const int32_t a = g_.in_links[e];
+        if (!b.in_bush[a] || !(b.flows[a] > 0.0)) continue;
+        const double part = std::min(b.flows[a], take * (b.flows[a] / inflow));
+        addFlow(b, a, -part);
+        if (b.flows[a] < 0.0) b.flows[a] = 0.0;
+        residue_[g_.from[a]] += part;
+      }
+    }
+    residue_[b.origin] = 0.0;
   }
 
   bool isOpen(int32_t a) const { return !base_.network_.links[a].closed; }
@@ -253,10 +301,12 @@ class BushSolver {
       const double diff = c_max.value() - c_min.value();
       if (!(diff > 0.0) || room <= 0.0) continue;
       double delta = d_sum > 0.0 ? diff / d_sum : room;
-      if (delta > room) delta = room;
+      // A shift that would leave a residue below flow_epsilon_ on the segment's thinnest link
+      // moves that residue onto the min-cost segment too, so the link empties exactly.
+      if (delta > room || room - delta <= flow_epsilon_) delta = room;
       for (int32_t l : seg_max_) {
         double& f = b.flows[l];
-        f = f - delta <= flow_epsilon_ ? 0.0 : f - delta;
+        f = std::max(0.0, f - delta);
         x_[l] = std::max(0.0, x_[l] - delta);
         cost_[l] = model_.cost(l, x_[l]);
         deriv_[l] = model_.derivative(l, x_[l]);
@@ -276,70 +326,90 @@ class BushSolver {
     bushes_.resize(origins.size());
     orders_.resize(origins.size());
     bool warm_started = false;
-    if (warm && warm->bushes && warm->bushes->origins.size() == origins.size()) {
-      warm_started = true;
-      std::vector<uint8_t> rebuild(origins.size(), 0);
-      for (size_t k = 0; k < origins.size(); ++k) {
-        const OriginBush& old = warm->bushes->origins[k];
-        OriginBush& b = bushes_[k];
-        b = old;
-        b.in_bush.resize(static_cast<size_t>(g_.links), 0);
-        b.flows.resize(static_cast<size_t>(g_.links), 0.0);
-        if (old.origin != origins[k].origin || (k < warm->origin_changed.size() && warm->origin_changed[k])) {
-          rebuild[k] = 1;
-        }
-        for (int32_t a = 0; a < g_.links; ++a) {
-          if (b.in_bush[a] && !isOpen(a)) rebuild[k] = 1;
-        }
-        for (int32_t a = 0; a < g_.links; ++a) x_[a] += b.flows[a];
-      }
-      updateCosts();
-      for (size_t k = 0; k < origins.size(); ++k) {
-        if (rebuild[k]) {
-          dropBush(k);
-          initBush(k);
-        } else {
-          topologicalOrder(k);
-        }
-      }
-    } else {
-      updateCosts();
-      for (size_t k = 0; k < origins.size(); ++k) initBush(k);
-    }
-    recomputeTotals();
+    bool bushes_complete = false;  // every origin's bush is built (else the solution has none)
     StopReason stop = StopReason::Converged;
-    const IterationReport initial = base_.evaluate(x_, 0, nullptr);
-    inner_tolerance_ = std::max(1e-14, 1e-3 * initial.relative_gap * averageCost(initial));
-    bool done = base_.record(initial, stop);
-    for (int it = 1; !done; ++it) {
-      bool interrupted = false;
-      for (size_t k = 0; k < origins.size() && !interrupted; ++k) {
-        improveBush(k);
-        shiftSweep(k);
-        interrupted = base_.cancelled() || base_.outOfTime();
-      }
-      // Further sweeps without bush changes: cheap, and they equilibrate the bushes we have.
-      for (int pass = 0; pass < base_.options_.bush_inner_iterations && !interrupted; ++pass) {
-        double worst = 0.0;
-        for (size_t k = 0; k < origins.size(); ++k) worst = std::max(worst, shiftSweep(k));
-        interrupted = base_.cancelled() || base_.outOfTime();
-        if (worst <= inner_tolerance_) break;
+    try {
+      if (warm && warm->bushes && warm->bushes->origins.size() == origins.size()) {
+        warm_started = true;
+        std::vector<uint8_t> rebuild(origins.size(), 0);
+        for (size_t k = 0; k < origins.size(); ++k) {
+          const OriginBush& old = warm->bushes->origins[k];
+          OriginBush& b = bushes_[k];
+          b = old;
+          b.in_bush.resize(static_cast<size_t>(g_.links), 0);
+          b.flows.resize(static_cast<size_t>(g_.links), 0.0);
+          if (old.origin != origins[k].origin ||
+              (k < warm->origin_changed.size() && warm->origin_changed[k])) {
+            rebuild[k] = 1;
+          }
+          for (int32_t a = 0; a < g_.links; ++a) {
+            if (b.in_bush[a] && !isOpen(a)) rebuild[k] = 1;
+          }
+          for (int32_t a = 0; a < g_.links; ++a) x_[a] += b.flows[a];
+        }
+        updateCosts();
+        bushes_complete = true;  // every bush is sized; rebuilt ones stay consistent between origins
+        for (size_t k = 0; k < origins.size(); ++k) {
+          base_.poll();
+          if (rebuild[k]) {
+            dropBush(k);
+            initBush(k);
+          } else {
+            topologicalOrder(k);
+          }
+        }
+      } else {
+        updateCosts();
+        for (size_t k = 0; k < origins.size(); ++k) {
+          base_.poll();
+          initBush(k);
+        }
+        bushes_complete = true;
       }
       recomputeTotals();
-      IterationReport report = base_.evaluate(x_, it, nullptr);
-      // The inner sweeps stop once path cost differences inside bushes are this small; tie it to
-      // the gap reached so early iterations do not over-solve bushes that will change.
-      inner_tolerance_ = std::max(1e-14, 1e-3 * report.relative_gap * averageCost(report));
-      done = base_.record(report, stop);
-      if (!done && base_.cancelled()) {
-        stop = StopReason::Cancelled;
-        done = true;
+      const IterationReport initial = base_.evaluate(x_, 0, nullptr);
+      inner_tolerance_ = std::max(1e-14, 1e-3 * initial.relative_gap * averageCost(initial));
+      bool done = base_.record(initial, stop);
+      for (int it = 1; !done; ++it) {
+        bool interrupted = false;
+        for (size_t k = 0; k < origins.size() && !interrupted; ++k) {
+          base_.poll();
+          improveBush(k);
+          shiftSweep(k);
+          interrupted = base_.outOfTime();
+        }
+        // Further sweeps without bush changes: cheap, and they equilibrate the bushes we have.
+        for (int pass = 0; pass < base_.options_.bush_inner_iterations && !interrupted; ++pass) {
+          double worst = 0.0;
+          for (size_t k = 0; k < origins.size(); ++k) {
+            base_.poll();
+            worst = std::max(worst, shiftSweep(k));
+          }
+          interrupted = base_.outOfTime();
+          if (worst <= inner_tolerance_) break;
+        }
+        recomputeTotals();
+        IterationReport report = base_.evaluate(x_, it, nullptr);
+        // The inner sweeps stop once path cost differences inside bushes are this small; tie it to
+        // the gap reached so early iterations do not over-solve bushes that will change.
+        inner_tolerance_ = std::max(1e-14, 1e-3 * report.relative_gap * averageCost(report));
+        done = base_.record(report, stop);
+        if (!done && base_.cancelled()) {
+          stop = StopReason::Cancelled;
+          done = true;
+        }
       }
+    } catch (const SolveCancelled&) {
+      // Polled between origins, so every bush is consistent; the totals are summed afresh.
+      stop = StopReason::Cancelled;
+      if (bushes_complete) recomputeTotals();
     }
     AssignmentResult result = base_.finish(x_, stop);
-    auto solution = std::make_shared<BushSolution>();
-    solution->origins = std::move(bushes_);
-    result.bushes = std::move(solution);
+    if (bushes_complete) {
+      auto solution = std::make_shared<BushSolution>();
+      solution->origins = std::move(bushes_);
+      result.bushes = std::move(solution);
+    }
     result.warm_started = warm_started;
     return result;
   }
@@ -355,7 +425,7 @@ class BushSolver {
   const CostModel& model_;
   std::vector<OriginBush> bushes_;
   std::vector<std::vector<int32_t>> orders_;
-  std::vector<double> x_, cost_, deriv_, L_, U_, W_;
+  std::vector<double> x_, cost_, deriv_, L_, U_, W_, residue_;
   std::vector<int32_t> min_pred_, max_pred_, pos_, indegree_, seg_min_, seg_max_;
   double flow_epsilon_ = 0.0;
   double inner_tolerance_ = kInfinity;

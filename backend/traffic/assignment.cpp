@@ -79,6 +79,7 @@ IterationReport SolverBase::evaluate(std::span<const double> flows, int iteratio
   if (aon) std::fill(aon->begin(), aon->end(), 0.0);
   KahanSum sptt;
   for (const auto& od : demand_.origins) {
+    poll();
     tree_.run(od.origin, costs_);
     const auto& dist = tree_.distance();
     for (size_t k = 0; k < od.destinations.size(); ++k) {

@@ -61,8 +61,10 @@ struct SolverOptions {
   int max_iterations = 1'000'000;
   double max_seconds = 1e30;
   CostOptions cost;
-  // Checked at least once per iteration (and between origins for the bush solver); true stops
-  // the solver with StopReason::Cancelled.
+  // Checked before every origin's shortest paths and bush, so within milliseconds however long
+  // an iteration is; true stops the solver with StopReason::Cancelled (its flows are then the
+  // last iterate, partial when cancelled before the first report, and Algorithm B returns no
+  // bushes when cancelled before every bush was built).
   std::function<bool()> cancelled;
   // Called after each iteration (iteration 0 is the initial all-or-nothing solution).
   std::function<void(const IterationReport&)> on_iteration;

@@ -1,14 +1,36 @@
 #include "backend/traffic/coordinates.h"
 
+#include <cctype>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
+#include <string_view>
 
 #include "backend/core/error.h"
+#include "backend/traffic/parse_number.h"
 #include "backend/traffic/tntp_reader.h"
 
 namespace routescope::traffic {
+
+namespace {
+
+// Whitespace-separated tokens; `;`, tabs, CR and commas separate too.
+std::vector<std::string_view> nodeFileTokens(std::string_view line) {
+  std::vector<std::string_view> out;
+  const auto separator = [](char c) { return c == ' ' || c == '\t' || c == ';' || c == '\r' || c == ','; };
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && separator(line[i])) ++i;
+    size_t j = i;
+    while (j < line.size() && !separator(line[j])) ++j;
+    if (j > i) out.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<Point2> readNodeFile(const std::string& path, int32_t nodes) {
   const std::string text = readTextFile(path);
@@ -17,27 +39,34 @@ std::vector<Point2> readNodeFile(const std::string& path, int32_t nodes) {
   std::istringstream in(text);
   std::string line;
   int number = 0;
+  const auto fail = [&](const std::string& field, const std::string& what) {
+    throw core::Error(path + ":" + std::to_string(number) + ": field '" + field + "': " + what);
+  };
   while (std::getline(in, line)) {
     ++number;
     if (const size_t t = line.find('~'); t != std::string::npos) line.resize(t);
-    for (char& c : line) {
-      if (c == ';' || c == '\t' || c == '\r' || c == ',') c = ' ';
+    const auto fields = nodeFileTokens(line);
+    if (fields.empty()) continue;
+    const unsigned char lead = static_cast<unsigned char>(fields[0][0]);
+    if (!std::isdigit(lead) && lead != '+' && lead != '-' && lead != '.') continue;  // header row
+    if (fields.size() < 3) fail("X Y", "expected two coordinates");
+    const ParsedNumber node = parseIntegerNumber(fields[0]);
+    if (!node.ok()) fail("node", "'" + std::string(fields[0]) + "' " + describeProblem(node.problem));
+    double xy[2];
+    for (int k = 0; k < 2; ++k) {
+      const ParsedNumber v = parseFiniteNumber(fields[static_cast<size_t>(k) + 1]);
+      if (!v.ok())
+        fail(k == 0 ? "X" : "Y",
+             "'" + std::string(fields[static_cast<size_t>(k) + 1]) + "' " + describeProblem(v.problem));
+      xy[k] = v.value;
     }
-    std::istringstream fields(line);
-    std::string first;
-    if (!(fields >> first)) continue;
-    if (!std::isdigit(static_cast<unsigned char>(first[0]))) continue;  // header row
-    double x = 0.0, y = 0.0;
-    if (!(fields >> x >> y)) {
-      throw core::Error(path + ":" + std::to_string(number) + ": field 'X Y': expected two coordinates");
+    if (node.value < 1 || node.value > nodes) {
+      fail("node",
+           "unknown node " + std::string(fields[0]) + " (the network has " + std::to_string(nodes) + ")");
     }
-    const long node = std::strtol(first.c_str(), nullptr, 10);
-    if (node < 1 || node > nodes) {
-      throw core::Error(path + ":" + std::to_string(number) + ": field 'node': unknown node " + first +
-                        " (the network has " + std::to_string(nodes) + ")");
-    }
-    out[static_cast<size_t>(node - 1)] = {x, y};
-    seen[static_cast<size_t>(node - 1)] = 1;
+    const auto v = static_cast<size_t>(node.value) - 1;
+    out[v] = {xy[0], xy[1]};
+    seen[v] = 1;
   }
   for (int32_t v = 0; v < nodes; ++v) {
     if (!seen[static_cast<size_t>(v)]) {
@@ -54,30 +83,66 @@ std::vector<Point2> readGeoJsonNodes(const std::string& path, int32_t nodes) {
     doc = nlohmann::json::parse(readTextFile(path));
   } catch (const nlohmann::json::parse_error& e) {
     throw core::Error(path + ": not JSON (byte " + std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. out_of_range 406: a number such as 1e999 that overflows a double.
+    throw core::Error(path + ": not valid JSON (" + e.what() + ")");
   }
-  if (!doc.contains("features") || !doc["features"].is_array()) {
+  if (!doc.is_object() || !doc.contains("features") || !doc["features"].is_array()) {
     throw core::Error(path + ": field 'features': missing (not a GeoJSON FeatureCollection)");
   }
   std::vector<Point2> out(static_cast<size_t>(nodes));
   std::vector<uint8_t> seen(static_cast<size_t>(nodes), 0);
   size_t index = 0;
+  // A node number: an integral JSON number (3 or 3.0; 3.7 and "3" are not node numbers).
+  const auto nodeNumber = [](const nlohmann::json& v) -> long {
+    if (v.is_number_integer()) return v.get<long>();
+    if (v.is_number_float()) {
+      const double d = v.get<double>();
+      if (std::isfinite(d) && d == std::trunc(d) && std::abs(d) < 2e9) return static_cast<long>(d);
+    }
+    return -1;
+  };
   for (const auto& f : doc["features"]) {
     ++index;
     const std::string where = path + ": feature " + std::to_string(index);
-    const auto& props = f.value("properties", nlohmann::json::object());
+    if (!f.is_object()) throw core::Error(where + ": not a JSON object");
+    const nlohmann::json props =
+        f.contains("properties") && f["properties"].is_object() ? f["properties"] : nlohmann::json::object();
     long node = -1;
+    std::string id_text;
     for (const char* key : {"id", "node", "ID", "node_id"}) {
-      if (props.contains(key) && props[key].is_number()) node = props[key].get<long>();
+      if (props.contains(key) && props[key].is_number()) {
+        node = nodeNumber(props[key]);
+        id_text = props[key].dump();
+      }
     }
-    if (node < 0 && f.contains("id") && f["id"].is_number()) node = f["id"].get<long>();
-    if (node < 1 || node > nodes)
-      throw core::Error(where + ": field 'id': no node number within 1.." + std::to_string(nodes));
-    const auto& g = f.value("geometry", nlohmann::json::object());
-    if (g.value("type", "") != "Point" || !g.contains("coordinates") || g["coordinates"].size() < 2) {
+    if (id_text.empty() && f.contains("id") && f["id"].is_number()) {
+      node = nodeNumber(f["id"]);
+      id_text = f["id"].dump();
+    }
+    if (node < 1 || node > nodes) {
+      throw core::Error(where + ": field 'id': " +
+                        (id_text.empty() ? "no node number" : id_text + " is not a node number") +
+                        " within 1.." + std::to_string(nodes));
+    }
+    const nlohmann::json g =
+        f.contains("geometry") && f["geometry"].is_object() ? f["geometry"] : nlohmann::json::object();
+    const auto type = g.find("type");
+    if (type == g.end() || *type != "Point" || !g.contains("coordinates") || !g["coordinates"].is_array() ||
+        g["coordinates"].size() < 2) {
       throw core::Error(where + ": field 'geometry': not a Point");
     }
-    out[static_cast<size_t>(node - 1)] = {g["coordinates"][0].get<double>(),
-                                          g["coordinates"][1].get<double>()};
+    double xy[2];
+    for (size_t k = 0; k < 2; ++k) {
+      const nlohmann::json& c = g["coordinates"][k];
+      if (!c.is_number()) {
+        throw core::Error(where + ": field 'coordinates': " + c.dump() + " is not a number");
+      }
+      if (!std::isfinite(c.get<double>()))
+        throw core::Error(where + ": field 'coordinates': not a finite number");
+      xy[k] = c.get<double>();
+    }
+    out[static_cast<size_t>(node - 1)] = {xy[0], xy[1]};
     seen[static_cast<size_t>(node - 1)] = 1;
   }
   for (int32_t v = 0; v < nodes; ++v) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <string>
 
 #include "backend/core/error.h"
 
@@ -54,6 +55,11 @@ void ShortestPathTree::run(int32_t source, std::span<const double> cost) {
   // A binary min-heap with lazy deletion: stale entries are skipped when popped, which is
   // cheaper than decrease-key bookkeeping on sparse road networks.
   const auto greater = std::greater<std::pair<double, int32_t>>();
+  // With non-negative costs every node is expanded once and every link relaxes at most once, so
+  // there are at most links + 1 pushes. A negative-cost cycle (which the cost model and the
+  // readers reject) would make the loop push forever; this bound turns that into an error.
+  const int64_t max_pushes = 4 * (static_cast<int64_t>(graph_.links) + 1) + graph_.nodes;
+  int64_t pushes = 1;
   dist_[static_cast<size_t>(source)] = 0.0;
   heap_.emplace_back(0.0, source);
   while (!heap_.empty()) {
@@ -69,6 +75,12 @@ void ShortestPathTree::run(int32_t source, std::span<const double> cost) {
       const int32_t w = graph_.to[static_cast<size_t>(a)];
       const double nd = d + cost[static_cast<size_t>(a)];
       if (nd < dist_[static_cast<size_t>(w)]) {
+        if (++pushes > max_pushes) {
+          throw core::Error("shortest paths from node " + std::to_string(source + 1) + ": more than " +
+                            std::to_string(max_pushes) + " label updates on " + std::to_string(graph_.links) +
+                            " links; link costs must be non-negative (is there a negative-cost cycle, "
+                            "e.g. from a negative toll or length?)");
+        }
         dist_[static_cast<size_t>(w)] = nd;
         pred_[static_cast<size_t>(w)] = a;
         heap_.emplace_back(nd, w);

@@ -30,7 +30,9 @@ struct Graph {
 class ShortestPathTree {
  public:
   explicit ShortestPathTree(const Graph& graph);
-  // Labels every node reachable from `source` with link costs `cost` (non-negative).
+  // Labels every node reachable from `source` with link costs `cost` (non-negative). Throws
+  // core::Error when the labels keep improving beyond what non-negative costs allow (a
+  // negative-cost cycle), instead of looping forever.
   void run(int32_t source, std::span<const double> cost);
   const std::vector<double>& distance() const { return dist_; }
   // The link into each node on its shortest path, -1 for the source and unreached nodes.

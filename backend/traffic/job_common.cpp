@@ -51,8 +51,10 @@ Problem loadProblem(core::JobContext& context, const nlohmann::json& config) {
       throw core::Error("config key 'trips': give the demand file (--trips FILE) for " + net);
     p.network = readNetworkFile(net);
     context.recordInput(net);
+    context.throwIfCancelled();  // large files take a while: a Ctrl-C between them counts
     p.demand = readTripsFile(trips, &p.network);
     context.recordInput(trips);
+    context.throwIfCancelled();
     validate(p.network, p.demand, trips);
     const std::string nodes = config["nodes"].get<std::string>();
     if (!nodes.empty()) {

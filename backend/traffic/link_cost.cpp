@@ -1,12 +1,42 @@
 #include "backend/traffic/link_cost.h"
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
+#include "backend/core/error.h"
 #include "backend/traffic/numeric.h"
 
 namespace routescope::traffic {
 
+namespace {
+
+std::string number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", value);
+  return text;
+}
+
+// Finite and non-negative; `!(x >= 0)` so that NaN is caught too.
+bool nonNegative(double x) {
+  return std::isfinite(x) && x >= 0.0;
+}
+
+}  // namespace
+
 CostModel::CostModel(const Network& network, CostOptions options) : options_(options) {
+  // Shortest paths (Dijkstra) and the Beckmann objective need every link cost to be finite and
+  // non-negative at every flow. Networks from files are checked by the reader; these checks
+  // catch networks edited in code (what-if edits, generated designs) and bad factors.
+  const std::string name = network.name.empty() ? "network" : "network " + network.name;
+  if (!nonNegative(options.toll_factor)) {
+    throw core::Error(name + ": cost option 'toll_factor': " + number(options.toll_factor) +
+                      " is negative or not a finite number");
+  }
+  if (!nonNegative(options.distance_factor)) {
+    throw core::Error(name + ": cost option 'distance_factor': " + number(options.distance_factor) +
+                      " is negative or not a finite number");
+  }
   const size_t m = network.links.size();
   fftt_.resize(m);
   alpha_.resize(m);
@@ -15,11 +45,29 @@ CostModel::CostModel(const Network& network, CostOptions options) : options_(opt
   ip_.resize(m);
   for (size_t a = 0; a < m; ++a) {
     const Link& l = network.links[a];
+    const auto fail = [&](const std::string& field, double value, const std::string& why) {
+      throw core::Error(name + ": link " + std::to_string(a + 1) + " (" + std::to_string(l.from + 1) + "," +
+                        std::to_string(l.to + 1) + "): field '" + field + "': " + number(value) + " " + why);
+    };
+    if (!nonNegative(l.free_flow_time))
+      fail("free_flow_time", l.free_flow_time, "is negative or not a finite number");
+    if (!nonNegative(l.b)) fail("b", l.b, "is negative or not a finite number");
+    if (!nonNegative(l.power)) fail("power", l.power, "is negative or not a finite number");
+    if (!nonNegative(l.toll)) fail("toll", l.toll, "is negative or not a finite number");
+    if (!nonNegative(l.length)) fail("length", l.length, "is negative or not a finite number");
+    if (!nonNegative(l.capacity)) fail("capacity", l.capacity, "is negative or not a finite number");
     fftt_[a] = l.free_flow_time;
     p_[a] = l.power;
     // fftt · b / c^p, so t(x) = fftt + alpha · x^p.
     alpha_[a] = l.b == 0.0 ? 0.0 : l.free_flow_time * l.b / std::pow(l.capacity, l.power);
+    if (!nonNegative(alpha_[a]))
+      fail("capacity", l.capacity, "makes the BPR term infinite (capacity must be positive when b > 0)");
     constant_[a] = options.toll_factor * l.toll + options.distance_factor * l.length;
+    if (!nonNegative(constant_[a])) {
+      fail("toll", l.toll,
+           "with length " + number(l.length) + " gives a negative or infinite constant cost " +
+               number(constant_[a]));
+    }
     const double r = std::round(l.power);
     ip_[a] = (r == l.power && r >= 0.0 && r <= 4.0) ? static_cast<int>(r) : -1;
   }

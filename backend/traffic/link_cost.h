@@ -21,6 +21,10 @@ struct CostOptions {
 
 class CostModel {
  public:
+  // Throws core::Error, naming the link and field, when a cost could be negative or not finite:
+  // a negative or non-finite toll, length, free-flow time, b, power or capacity (networks edited
+  // in code, such as what-if edits, are not checked by the file readers), a capacity of 0 with
+  // b > 0, or a negative or non-finite toll or distance factor.
   CostModel(const Network& network, CostOptions options);
 
   int32_t links() const { return static_cast<int32_t>(fftt_.size()); }

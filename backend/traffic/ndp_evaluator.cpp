@@ -57,7 +57,7 @@ AssignmentResult DesignEvaluator::solveDesign(const Design& design, bool system_
   o.cancelled = settings_.cancelled;
   const Network net = designNetwork(problem_, design);
   AssignmentResult r = solve(net, problem_.demand, o, warm ? &warm_ : nullptr);
-  if (r.stop == StopReason::Cancelled) throw core::Error("cancelled");
+  if (r.stop == StopReason::Cancelled) throw core::JobCancelled();
   return r;
 }
 

@@ -37,10 +37,16 @@ ExactResult solveExact(DesignEvaluator& evaluator, double budget, const ExactOpt
     return d;
   };
 
+  // The enumeration of 2^24 designs takes seconds: poll cancellation every 4096 designs and
+  // between groups (the UE and SO solves poll it themselves).
+  const auto poll = [cancelled = evaluator.settings().cancelled] {
+    if (cancelled && cancelled()) throw core::JobCancelled();
+  };
   // Feasible designs per group.
   const uint64_t groups = uint64_t{1} << k;
   std::vector<std::vector<Design>> members(groups);
   for (uint64_t index = 0; index < result.designs; ++index) {
+    if ((index & 4095u) == 0) poll();
     Design d = designFromIndex(index, static_cast<size_t>(m));
     if (!withinBudget(problem, d, budget)) continue;
     ++result.budget_feasible;
@@ -60,6 +66,7 @@ ExactResult solveExact(DesignEvaluator& evaluator, double budget, const ExactOpt
     if (!members[g].empty()) order.push_back(g);
   if (options.prune && k > 0) {
     parallelFor(order.size(), evaluator.settings().threads, [&](size_t i) {
+      poll();
       bound[order[i]] = evaluator.systemOptimumLowerBound(
           affordableCompletion(designFromIndex(order[i], static_cast<size_t>(m))));
     });
@@ -72,6 +79,7 @@ ExactResult solveExact(DesignEvaluator& evaluator, double budget, const ExactOpt
   std::string incumbent_key;
   size_t done = 0;
   for (uint64_t g : order) {
+    poll();
     if (options.prune && bound[g] > incumbent) {
       result.pruned += members[g].size();
     } else {

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
+#include <cmath>
 
 #include "backend/core/error.h"
+#include "backend/traffic/parse_number.h"
 #include "backend/traffic/tntp_reader.h"
 
 namespace routescope::traffic {
@@ -55,12 +56,11 @@ std::string upperTag(std::string_view line, std::string_view& value) {
   throw core::Error(source + ":" + std::to_string(line) + ": field '" + field + "': " + what);
 }
 
+// A finite number (nan and inf are errors, as in the TNTP reader).
 double number(std::string_view token, const std::string& source, size_t line, const std::string& field) {
-  double value = 0.0;
-  const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-  if (ec != std::errc() || ptr != token.data() + token.size())
-    fail(source, line, field, "'" + std::string(token) + "' is not a number");
-  return value;
+  const ParsedNumber n = parseFiniteNumber(token);
+  if (!n.ok()) fail(source, line, field, "'" + std::string(token) + "' " + describeProblem(n.problem));
+  return n.value;
 }
 
 }  // namespace
@@ -136,7 +136,7 @@ NdpProblem parseNdpInstance(std::string_view text, const std::string& source) {
         const auto parts = fields(value);
         if (parts.empty()) fail(source, n, "NUMBER OF NEW LINKS", "no value");
         const double v = number(parts[0], source, n, "NUMBER OF NEW LINKS");
-        if (v < 1 || v != static_cast<double>(static_cast<int64_t>(v)) || v > 62)
+        if (!(v >= 1 && v <= 62) || v != static_cast<double>(static_cast<int64_t>(v)))
           fail(source, n, "NUMBER OF NEW LINKS",
                "'" + std::string(parts[0]) + "' must be an integer in 1..62");
         announced_new = static_cast<int64_t>(v);
@@ -153,6 +153,7 @@ NdpProblem parseNdpInstance(std::string_view text, const std::string& source) {
            "link_type cost), found " +
                std::to_string(parts.size()));
     costs.push_back(number(parts[10], source, n, "cost"));
+    if (!(costs.back() >= 0.0)) fail(source, n, "cost", "'" + std::string(parts[10]) + "' is negative");
     row_lines.push_back(n);
     std::string row;
     for (size_t k = 0; k < 10; ++k) row += std::string(parts[k]) + (k + 1 < 10 ? " " : " ;");
@@ -168,6 +169,9 @@ NdpProblem parseNdpInstance(std::string_view text, const std::string& source) {
     const auto parts = fields(value);
     if (parts.empty()) fail(source, links_line, "NUMBER OF LINKS", "no value");
     const double existing = number(parts[0], source, links_line, "NUMBER OF LINKS");
+    if (!(existing >= 0.0 && existing <= 2e9) ||
+        existing != static_cast<double>(static_cast<int64_t>(existing)))
+      fail(source, links_line, "NUMBER OF LINKS", "'" + std::string(parts[0]) + "' is not a count");
     if (existing + static_cast<double>(announced_new) != static_cast<double>(costs.size()))
       fail(source, links_line, "NUMBER OF LINKS",
            std::string(parts[0]) + " existing + " + std::to_string(announced_new) +
@@ -197,7 +201,7 @@ NdpProblem readNdpInstanceFile(const std::string& path) {
 }
 
 NdpProblem laneAdditionProblem(const Network& network, double share) {
-  if (!(share > 0.0)) throw core::Error("lane share must be positive");
+  if (!(share > 0.0 && std::isfinite(share))) throw core::Error("lane share must be positive and finite");
   NdpProblem p;
   p.network = network;
   for (int32_t a = 0; a < network.linkCount(); ++a) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/search/anytime_trace.h"
 #include "backend/traffic/assignment.h"
 #include "backend/traffic/ndp_problem.h"
 
@@ -121,8 +122,10 @@ ExactResult solveExact(DesignEvaluator& evaluator, double budget, const ExactOpt
 enum class BudgetHandling { Repair, Penalty };
 
 struct GaGeneration {
-  double best = 0.0;  // best fitness so far
-  double mean = 0.0;  // mean fitness of the population
+  double best = 0.0;     // best fitness so far
+  double mean = 0.0;     // mean fitness of the population
+  int evaluations = 0;   // distinct fitness evaluations so far (as GaResult::ue_solves)
+  double seconds = 0.0;  // since the search started
 };
 
 struct GaOptions {
@@ -153,12 +156,17 @@ struct GaResult {
   std::vector<std::pair<std::string, double>> rechecked;  // design, cold TSTT
 };
 
-// The GA searches with `fitness` and re-checks its best designs with `exact` (cold UE).
+// The GA (search::GeneticSearch with bit-string operators) searches with `fitness` and re-checks
+// its best designs with `exact` (cold UE).
 GaResult solveGa(DesignFitness& fitness, const DesignEvaluator& exact, double budget,
                  const GaOptions& options);
 // The GA with exact-UE fitness.
 inline GaResult solveGa(DesignEvaluator& evaluator, double budget, const GaOptions& options) {
   return solveGa(evaluator, evaluator, budget, options);
 }
+// The GA's anytime trace: per generation, seconds (+ `seconds_offset`), distinct fitness
+// evaluations and the best fitness so far, labelled `label`.
+search::AnytimeTrace gaAnytimeTrace(const GaResult& result, const std::string& label,
+                                    double seconds_offset = 0.0);
 
 }  // namespace routescope::traffic

@@ -67,8 +67,10 @@ struct Demand {
   double flow(int32_t origin, int32_t destination) const;
 };
 
-// Throws core::Error when links name nodes outside 1..nodes, capacities are not positive while b
-// is, or the demand names nodes that are not zones. `what` names the source for the message.
+// Throws core::Error when links name nodes outside 1..nodes, a link's capacity, length,
+// free-flow time, b, power or toll is negative or not finite (NaN included), capacities are not
+// positive while b is, FIRST THRU NODE is outside 1..nodes + 1, or the demand names nodes that
+// are not zones or has negative or non-finite flows. `what` names the source for the message.
 void validate(const Network& network, const std::string& what);
 void validate(const Network& network, const Demand& demand, const std::string& what);
 

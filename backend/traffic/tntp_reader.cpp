@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "backend/core/error.h"
+#include "backend/traffic/parse_number.h"
 
 namespace routescope::traffic {
 namespace {
@@ -64,26 +65,23 @@ std::string where(const std::string& source, int line) {
   return source + ":" + std::to_string(line);
 }
 
+[[noreturn]] void badNumber(std::string_view token, const std::string& source, int line,
+                            std::string_view field, NumberProblem problem) {
+  throw core::Error(where(source, line) + ": field '" + std::string(field) + "': '" + std::string(token) +
+                    "' " + describeProblem(problem));
+}
+
+// Every number in the TNTP files is finite: nan and inf are errors naming file, line and field.
 double toNumber(std::string_view token, const std::string& source, int line, std::string_view field) {
-  double value = 0.0;
-  const char* first = token.data();
-  const char* last = token.data() + token.size();
-  if (!token.empty() && *first == '+') ++first;
-  const auto [ptr, ec] = std::from_chars(first, last, value);
-  if (ec != std::errc() || ptr != last) {
-    throw core::Error(where(source, line) + ": field '" + std::string(field) + "': '" + std::string(token) +
-                      "' is not a number");
-  }
-  return value;
+  const ParsedNumber n = parseFiniteNumber(token);
+  if (!n.ok()) badNumber(token, source, line, field, n.problem);
+  return n.value;
 }
 
 int32_t toInteger(std::string_view token, const std::string& source, int line, std::string_view field) {
-  const double value = toNumber(token, source, line, field);
-  if (value != static_cast<double>(static_cast<int64_t>(value)) || value < -2e9 || value > 2e9) {
-    throw core::Error(where(source, line) + ": field '" + std::string(field) + "': '" + std::string(token) +
-                      "' is not an integer");
-  }
-  return static_cast<int32_t>(value);
+  const ParsedNumber n = parseIntegerNumber(token);
+  if (!n.ok()) badNumber(token, source, line, field, n.problem);
+  return static_cast<int32_t>(n.value);
 }
 
 struct Metadata {
@@ -165,6 +163,12 @@ Network parseNetwork(std::string_view text, const std::string& source) {
     throw core::Error(where(source, meta.lines.at("NUMBER OF ZONES")) + ": field 'NUMBER OF ZONES': " +
                       std::to_string(net.zones) + " exceeds NUMBER OF NODES " + std::to_string(net.nodes));
   }
+  // nodes + 1 means that no node may be passed through; anything beyond names no node at all.
+  if (net.first_thru_node > net.nodes + 1) {
+    throw core::Error(where(source, meta.lines.at("FIRST THRU NODE")) +
+                      ": field 'FIRST THRU NODE': " + std::to_string(net.first_thru_node) +
+                      " exceeds NUMBER OF NODES + 1 = " + std::to_string(net.nodes + 1));
+  }
   net.links.reserve(static_cast<size_t>(link_count));
   std::string_view line;
   while (lines.next(line)) {
@@ -193,8 +197,8 @@ Network parseNetwork(std::string_view text, const std::string& source) {
     }
     link.from = from - 1;
     link.to = to - 1;
-    double values[8];
-    for (int k = 2; k < 10; ++k)
+    double values[7];
+    for (int k = 2; k < 9; ++k)
       values[k - 2] = toNumber(parts[static_cast<size_t>(k)], source, n, kNetFields[k]);
     link.capacity = values[0];
     link.length = values[1];
@@ -203,9 +207,12 @@ Network parseNetwork(std::string_view text, const std::string& source) {
     link.power = values[4];
     link.speed = values[5];
     link.toll = values[6];
-    link.type = static_cast<int>(values[7]);
+    link.type = toInteger(parts[9], source, n, kNetFields[9]);
+    // Every constant part of a link's cost is non-negative: a negative toll or length (with a
+    // toll or distance factor) or free-flow time makes negative-cost cycles, on which shortest
+    // paths do not exist. `!(v >= 0)` (not `v < 0`) so that no NaN can slip through.
     const auto negative = [&](int k, double v) {
-      if (v < 0.0) {
+      if (!(v >= 0.0)) {
         throw core::Error(where(source, n) + ": field '" + std::string(kNetFields[k]) +
                           "': " + std::string(parts[static_cast<size_t>(k)]) + " is negative");
       }
@@ -215,6 +222,7 @@ Network parseNetwork(std::string_view text, const std::string& source) {
     negative(4, link.free_flow_time);
     negative(5, link.b);
     negative(6, link.power);
+    negative(8, link.toll);
     if (link.capacity == 0.0 && link.b != 0.0) {
       throw core::Error(where(source, n) +
                         ": field 'capacity': 0 with b > 0 (travel time would be infinite)");
@@ -276,7 +284,7 @@ Demand parseTrips(std::string_view text, const std::string& source) {
         throw core::Error(where(source, n) + ": field 'destination': unknown zone " + std::to_string(dest) +
                           " (NUMBER OF ZONES is " + std::to_string(demand.zones) + ")");
       }
-      if (flow < 0.0) throw core::Error(where(source, n) + ": field 'flow': negative demand");
+      if (!(flow >= 0.0)) throw core::Error(where(source, n) + ": field 'flow': negative demand");
       if (dest == origin) {
         intrazonal += flow;
       } else if (flow > 0.0) {

@@ -1,27 +1,33 @@
 #include "backend/traffic/whatif.h"
 
-#include <charconv>
 #include <sstream>
 
 #include "backend/core/error.h"
+#include "backend/traffic/parse_number.h"
 
 namespace routescope::traffic {
 namespace {
 
+// A finite number (nan and inf are errors).
 double number(const std::string& token, const std::string& where) {
-  double v = 0.0;
-  const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), v);
-  if (ec != std::errc() || ptr != token.data() + token.size())
-    throw core::Error(where + ": '" + token + "' is not a number");
-  return v;
+  const ParsedNumber n = parseFiniteNumber(token);
+  if (!n.ok()) throw core::Error(where + ": '" + token + "' " + describeProblem(n.problem));
+  return n.value;
+}
+
+// An integer such as a node number (3.7 is an error, not node 3); `what` names it.
+int32_t integer(const std::string& token, const std::string& where, const std::string& what) {
+  const ParsedNumber n = parseIntegerNumber(token);
+  if (!n.ok()) throw core::Error(where + ": " + what + " '" + token + "' " + describeProblem(n.problem));
+  return static_cast<int32_t>(n.value);
 }
 
 void nodes(const std::string& token, Edit& e, const std::string& where) {
   const size_t dash = token.find('-');
   if (dash == std::string::npos)
     throw core::Error(where + ": expected a link as FROM-TO, found '" + token + "'");
-  e.from = static_cast<int32_t>(number(token.substr(0, dash), where));
-  e.to = static_cast<int32_t>(number(token.substr(dash + 1), where));
+  e.from = integer(token.substr(0, dash), where, "node");
+  e.to = integer(token.substr(dash + 1), where, "node");
 }
 
 }  // namespace
@@ -86,12 +92,16 @@ std::vector<Edit> parseEdits(const std::string& text) {
         else if (key == "speed")
           e.link.speed = v;
         else if (key == "type")
-          e.link.type = static_cast<int>(v);
+          e.link.type = integer(w[k].substr(eq + 1), where, "type");
         else
           throw core::Error(where + ": unknown key '" + key + "'");
+        // Constant costs are never negative: a negative toll or length would make negative-cost
+        // cycles (speed and type are labels, not costs).
+        if (key != "speed" && key != "type" && !(v >= 0.0))
+          throw core::Error(where + ": " + key + " must not be negative");
       }
       if (!capacity || !time) throw core::Error(where + ": give capacity= and fftt=");
-      if (!(e.link.capacity > 0.0) || e.link.free_flow_time < 0.0)
+      if (!(e.link.capacity > 0.0) || !(e.link.free_flow_time >= 0.0))
         throw core::Error(where + ": capacity must be positive, fftt not negative");
     } else {
       throw core::Error(where + ": unknown edit '" + w[0] + "' (close, open, capacity, add, demand)");

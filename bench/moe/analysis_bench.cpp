@@ -1,6 +1,8 @@
 // routescope-bench-moe-analysis: every routing analysis of MoE 2/2 on a synthetic run of the
 // issue's size (100k tokens x 8 layers x 16 experts, top-2, probability vectors, dropped flags,
 // GRU states), stored at several checkpoints in a scratch run store; prints the times as JSON.
+// `analyze_trace_seconds` and `analyze_trace_parts` time every single-trace analysis (what the
+// former AnalysisTiming unit test printed; `--hidden 32` gives its 32-dim GRU states).
 //
 //   routescope-bench-moe-analysis [--tokens N] [--layers L] [--experts E] [--hidden H]
 //                                 [--checkpoints C]

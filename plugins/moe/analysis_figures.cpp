@@ -126,13 +126,13 @@ std::unique_ptr<widgets::Figure> crossLayerMi(const json& a) {
   const int cols = binned ? 2 * L : L;
   std::vector<float> data(size_t(L) * size_t(cols), NAN);
   QStringList rows, columns;
-  QString csv = QStringLiteral("measure,layer_i,layer_j,value,raw,bias\n");
+  QString csv = QStringLiteral("measure,unit,layer_i,layer_j,value,raw,bias\n");
   for (int i = 0; i < L; ++i) {
     rows << QObject::tr("layer %1").arg(i);
     for (int j = 0; j < L; ++j) {
       const double v = num(top1["corrected"][size_t(i)][size_t(j)]);
       data[size_t(i) * size_t(cols) + size_t(j)] = float(v);
-      csv += QStringLiteral("top1_corrected,%1,%2,%3,%4,%5\n")
+      csv += QStringLiteral("top1_corrected,bits,%1,%2,%3,%4,%5\n")
                  .arg(i)
                  .arg(j)
                  .arg(cell(v), cell(num(top1["raw"][size_t(i)][size_t(j)])),
@@ -140,16 +140,18 @@ std::unique_ptr<widgets::Figure> crossLayerMi(const json& a) {
       if (binned) {
         const double b = num(a["cross_layer_mi_binned"]["matrix"][size_t(i)][size_t(j)]);
         data[size_t(i) * size_t(cols) + size_t(L + j)] = float(b);
-        csv += QStringLiteral("binned_probabilities,%1,%2,%3,,\n").arg(i).arg(j).arg(cell(b));
+        csv += QStringLiteral("binned_probabilities,nats,%1,%2,%3,,\n").arg(i).arg(j).arg(cell(b));
       }
     }
   }
   for (int c = 0; c < cols; ++c) columns << QObject::tr("layer %1").arg(c % L);
   auto view = matrixFigure(QStringLiteral("cross-layer-mi"),
-                           QObject::tr("Mutual information between layers' routing (bits)"), L, cols,
-                           std::move(data), rows, columns);
-  std::vector<widgets::AxisGroup> groups{{0, L - 1, QObject::tr("top-1 choices, corrected")}};
-  if (binned) groups.push_back({L, 2 * L - 1, QObject::tr("binned probability vectors (RMoE)")});
+                           binned ? QObject::tr("Mutual information between layers' routing (top-1: bits; "
+                                                "binned: nats)")
+                                  : QObject::tr("Mutual information between layers' routing (bits)"),
+                           L, cols, std::move(data), rows, columns);
+  std::vector<widgets::AxisGroup> groups{{0, L - 1, QObject::tr("top-1 choices, corrected (bits)")}};
+  if (binned) groups.push_back({L, 2 * L - 1, QObject::tr("binned probability vectors (RMoE, nats)")});
   view->setColumnGroups(std::move(groups));
   view->csv = csv;
   return view;
@@ -369,9 +371,8 @@ QString figureExplanation(const QString& name) {
   if (name == QLatin1String("cross-layer-mi"))
     return QObject::tr(
         "Mutual information between the routing of two layers: of their top-1 choices across tokens, "
-        "corrected "
-        "by shuffling, and (when the trace has full probabilities) of the binned probability vectors as the "
-        "RMoE paper computes it.");
+        "corrected by shuffling, in bits, and (when the trace has full probabilities) of the binned "
+        "probability vectors as the RMoE paper computes it, in nats.");
   if (name == QLatin1String("expert-load"))
     return QObject::tr(
         "Share of each layer's routed choices that every expert receives; crosses mark dead experts, which "

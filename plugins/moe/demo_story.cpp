@@ -147,8 +147,10 @@ DemoStep earlyLearning(const json& a) {
                             .arg(first_step)
                             .arg(percent(first_agreement))
                             .arg(last_step);
-  step.appeared = reached.is_number() && reached.get<int64_t>() < last_step &&
-                  double(reached.get<int64_t>()) <= kEarlyShareOfTraining * double(last_step);
+  // The analysis searches only the checkpoints before the final one (which agrees with itself), so a
+  // number here is a step before the last; null: no earlier checkpoint reached the threshold.
+  const bool found = reached.is_number() && reached.get<int64_t>() < last_step;
+  step.appeared = found && double(reached.get<int64_t>()) <= kEarlyShareOfTraining * double(last_step);
   if (step.appeared) {
     step.text = QObject::tr("OpenMoE found that routing is learnt early and then barely changes.") +
                 QLatin1Char(' ') + start + QLatin1Char(' ') +
@@ -157,13 +159,14 @@ DemoStep earlyLearning(const json& a) {
                     .arg(reached.get<int64_t>())
                     .arg(percent(double(reached.get<int64_t>()) / double(last_step)));
   } else {
-    step.text = notAppeared() + QLatin1Char(' ') + start + QLatin1Char(' ') +
-                (reached.is_number() && reached.get<int64_t>() < last_step
-                     ? QObject::tr("Agreement passed %1 % only at step %2, late in training.")
-                           .arg(percent(threshold))
-                           .arg(reached.get<int64_t>())
-                     : QObject::tr("Agreement with the final routing stayed below %1 % until the end.")
-                           .arg(percent(threshold)));
+    step.text =
+        notAppeared() + QLatin1Char(' ') + start + QLatin1Char(' ') +
+        (found ? QObject::tr("Agreement passed %1 % only at step %2, late in training.")
+                     .arg(percent(threshold))
+                     .arg(reached.get<int64_t>())
+               : QObject::tr("No checkpoint before the final one reached %1 % agreement with the final "
+                             "routing.")
+                     .arg(percent(threshold)));
   }
   return step;
 }
@@ -259,9 +262,11 @@ DemoStep crossLayer(const json& a) {
       QObject::tr("Between two different layers, the top-1 choices share %1 bits on average (corrected).")
           .arg(bits(top1));
   if (std::isfinite(binned))
-    measured +=
-        QLatin1Char(' ') +
-        QObject::tr("The RMoE measure on binned probability vectors gives %1 bits.").arg(bits(binned));
+    measured += QLatin1Char(' ') +
+                QObject::tr(
+                    "The RMoE measure on binned probability vectors gives %1 nats (natural logarithm, as "
+                    "scikit-learn computes it).")
+                    .arg(bits(binned));
   step.appeared = top1 >= kMinMiBits;
   step.text = conclusion(step.appeared,
                          QObject::tr("RMoE found that a layer's routing tells much about the next one's."),

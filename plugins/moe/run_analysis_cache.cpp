@@ -20,8 +20,9 @@ namespace {
 using nlohmann::json;
 namespace ma = routescope::moe::analysis;
 
-// Bumped when the document's shape changes, so stale disk caches are ignored.
-constexpr int kCacheVersion = 2;
+// Bumped when the document's shape or meaning changes, so stale disk caches are ignored (3: early
+// learning's first step searched before the final checkpoint only; binned cross-layer MI in nats).
+constexpr int kCacheVersion = 3;
 
 std::string cacheKey(const RunData& run) {
   const auto steps = traceStepsOf(run);

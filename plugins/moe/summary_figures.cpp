@@ -138,7 +138,7 @@ std::unique_ptr<widgets::Figure> comparisonAgreement(const json& c) {
     const QString when =
         reached.is_number()
             ? QObject::tr("%1 % at step %2").arg(threshold * 100, 0, 'f', 0).arg(reached.dump().c_str())
-            : QObject::tr("%1 % not reached").arg(threshold * 100, 0, 'f', 0);
+            : QObject::tr("%1 % not reached before the final step").arg(threshold * 100, 0, 'f', 0);
     QList<QPointF> points;
     for (size_t i = 0; i < std::min(steps.size(), agreement.size()); ++i) {
       if (std::isfinite(steps[i]) && std::isfinite(agreement[i]))

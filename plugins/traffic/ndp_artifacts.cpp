@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "backend/core/error.h"
+#include "backend/search/anytime_trace.h"
 #include "plugins/traffic/csv_table.h"
 #include "plugins/traffic/run_artifacts.h"
 
@@ -108,17 +109,20 @@ QList<ParetoPoint> paretoFront(const RunData& run) {
 }
 
 QList<GapSeries> gapVsTime(const RunData& run) {
-  const CsvTable table =
-      readTable(run, "gap_vs_time.csv", {"method", "seconds", "gap_percent"}, {"seconds", "gap_percent"});
+  const std::string name = "gap_vs_time.csv";
+  if (!hasArtifact(run, name)) throw core::Error(name + ": the run has no such artifact");
+  // The backend's anytime-trace reader: one format for every study's gap-versus-time output.
+  const search::AnytimeTrace trace = search::readAnytimeCsv(artifactText(run, name), name);
+  if (!trace.reference) throw core::Error(name + ": no reference value, so no gap to draw");
   QList<GapSeries> out;
-  for (int r = 0; r < table.rowCount(); ++r) {
-    const QString method = table.text(r, "method");
+  for (const search::AnytimePoint& p : trace.points) {
+    const QString method = QString::fromStdString(p.label);
     auto it = std::find_if(out.begin(), out.end(), [&](const GapSeries& s) { return s.method == method; });
     if (it == out.end()) {
       out << GapSeries{method, {}};
       it = out.end() - 1;
     }
-    it->points << QPointF(table.number(r, "seconds"), table.number(r, "gap_percent"));
+    it->points << QPointF(p.seconds, search::gapPercent(p.best_objective, *trace.reference));
   }
   return out;
 }

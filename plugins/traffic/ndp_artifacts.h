@@ -47,7 +47,8 @@ struct ParetoPoint {
 };
 QList<ParetoPoint> paretoFront(const RunData& run);
 
-// gap_vs_time.csv: the incumbent's gap to the reference over time, per method (file order).
+// gap_vs_time.csv (an anytime trace with a reference, read by search::readAnytimeCsv): the
+// incumbent's gap to the reference over time, per method (file order).
 struct GapSeries {
   QString method;
   QList<QPointF> points;  // x = seconds, y = gap in percent

@@ -21,6 +21,10 @@ pid_t spawnCli(const std::vector<std::string>& args, const std::string& out_file
                const std::string& err_file);
 // Waits for a spawned child; returns its exit code (128 + signal when killed).
 int waitForExit(pid_t pid);
+// Waits at most `seconds` for a spawned child; returns its exit code (as waitForExit), or -1
+// after killing it (SIGKILL) when it was still running then, so a hanging child fails a test
+// instead of hanging it.
+int waitForExitWithin(pid_t pid, double seconds);
 std::string readFile(const std::string& path);
 // A fresh empty folder under the system temp folder.
 std::string makeTempDir();

@@ -57,9 +57,11 @@ std::string analysisText(const json& a) {
     out << "early routing learning: agreement with the final checkpoint";
     for (size_t c = 0; c < e["steps"].size(); ++c)
       out << " " << e["steps"][c] << ":" << fixed(e["agreement_with_final"][c], 2);
-    out << "; " << fixed(e["threshold"], 2) << " first reached at step "
-        << (e["first_step_at_threshold"].is_null() ? std::string("never")
-                                                   : e["first_step_at_threshold"].dump())
+    // Only the checkpoints before the final one count: the final one agrees with itself.
+    out << "; " << fixed(e["threshold"], 2)
+        << (e["first_step_at_threshold"].is_null()
+                ? std::string(" not reached before the final checkpoint")
+                : " first reached at step " + e["first_step_at_threshold"].dump() + " (before the final one)")
         << "\n";
   }
   if (!a["drop_by_position"].is_null()) {
@@ -70,8 +72,8 @@ std::string analysisText(const json& a) {
   out << "cross-layer MI of top-1 choices (corrected, mean off-diagonal): "
       << fixed(a["cross_layer_mi_top1"]["offdiagonal_mean"]) << " bits";
   if (!a["cross_layer_mi_binned"].is_null())
-    out << "; binned probability vectors (RMoE): " << fixed(a["cross_layer_mi_binned"]["offdiagonal_mean"])
-        << " bits";
+    out << "; binned probability vectors (RMoE, scikit-learn's unit): "
+        << fixed(a["cross_layer_mi_binned"]["offdiagonal_mean"]) << " nats";
   out << "\n";
   if (!a["gate_entropy"].is_null())
     out << "gate entropy: mean " << fixed(a["gate_entropy"]["overall_mean"]) << " of at most "

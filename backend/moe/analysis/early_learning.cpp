@@ -60,7 +60,8 @@ EarlyLearning analyseEarlyLearning(std::span<const CheckpointSummary> checkpoint
     result.agreement_with_final_by_layer.push_back(std::move(by_layer));
     result.agreement_with_previous.push_back(
         i == 0 ? std::nullopt : std::optional<double>(agreement(*order[i], *order[i - 1], nullptr)));
-    if (!result.first_step_at_threshold && with_final >= threshold)
+    // The final checkpoint agrees with itself, so only the earlier ones can show routing learnt early.
+    if (!result.first_step_at_threshold && i + 1 < order.size() && with_final >= threshold)
       result.first_step_at_threshold = order[i]->step;
   }
   return result;

@@ -1,8 +1,9 @@
 #pragma once
 // Early routing learning (OpenMoE, Xue et al. 2024): routing settles early in training. For each
 // checkpoint, the share of (token occurrence, layer) pairs whose top-1 expert equals the final
-// checkpoint's, and the previous checkpoint's, on the same traced tokens. "No expert" (-1, expert
-// choice leaving a token out) counts as a choice of its own.
+// checkpoint's, and the previous checkpoint's, on the same traced tokens, and the first checkpoint
+// before the final one that reaches the threshold. "No expert" (-1, expert choice leaving a token
+// out) counts as a choice of its own.
 
 #include <cstdint>
 #include <optional>
@@ -19,7 +20,9 @@ struct EarlyLearning {
   std::vector<std::optional<double>> agreement_with_previous;      // [checkpoint]; none for the first
   std::vector<std::vector<double>> agreement_with_final_by_layer;  // [checkpoint][layer]
   double threshold = 0.9;
-  std::optional<int64_t> first_step_at_threshold;  // first step with agreement_with_final >= threshold
+  // The first checkpoint *before the final one* with agreement_with_final >= threshold; none when no
+  // earlier checkpoint reaches it (the final checkpoint always agrees with itself, so it never counts).
+  std::optional<int64_t> first_step_at_threshold;
 };
 
 // Checkpoints in any order (sorted by step here). Throws core::Error with one line when there are

@@ -160,7 +160,7 @@ json summaryOf(const json& a) {
     s["drop_ratio_first_bin"] = s["drop_ratio_last_bin"] = nullptr;
   }
   s["cross_layer_mi_top1"] = a["cross_layer_mi_top1"]["offdiagonal_mean"];
-  s["cross_layer_mi_binned"] =
+  s["cross_layer_mi_binned_nats"] =
       a["cross_layer_mi_binned"].is_null() ? json(nullptr) : a["cross_layer_mi_binned"]["offdiagonal_mean"];
   s["gate_entropy"] = a["gate_entropy"].is_null() ? json(nullptr) : a["gate_entropy"]["overall_mean"];
   int dead = 0;
@@ -262,6 +262,7 @@ json analyzeTrace(const RoutingTrace& trace, const AnalysisOptions& options) {
   } else {
     const auto binned = binnedProbabilityMi(trace, options.probability_bins);
     out["cross_layer_mi_binned"] = {{"bins", options.probability_bins},
+                                    {"unit", "nats"},
                                     {"matrix", squareMatrix(binned, layers)},
                                     {"offdiagonal_mean", number(offDiagonalMean(binned, layers))}};
   }
@@ -273,7 +274,8 @@ json analyzeTrace(const RoutingTrace& trace, const AnalysisOptions& options) {
       bias.push_back(e.bias);
       corrected.push_back(e.corrected);
     }
-    out["cross_layer_mi_top1"] = {{"corrected", squareMatrix(corrected, layers)},
+    out["cross_layer_mi_top1"] = {{"unit", "bits"},
+                                  {"corrected", squareMatrix(corrected, layers)},
                                   {"raw", squareMatrix(raw, layers)},
                                   {"bias", squareMatrix(bias, layers)},
                                   {"offdiagonal_mean", number(offDiagonalMean(corrected, layers))}};

@@ -24,7 +24,7 @@ struct AnalysisOptions {
   int64_t min_count = 10;  // consistency table and mean
   int table_size = 20;
   int drop_bins = 16;
-  int probability_bins = 100;  // binned cross-layer MI
+  int probability_bins = 100;  // binned cross-layer MI: edges of np.linspace(0, 1, bins)
   int entropy_bins = 20;
   double agreement_threshold = 0.9;
   double dead_fraction_of_uniform = 0.01;

@@ -8,16 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "backend/core/checkpoint_artifacts.h"
 #include "backend/core/run_store.h"
 #include "backend/moe/model_config.h"
 
 namespace routescope::moe {
 
 // Artifact names in a training run ("checkpoint-step-000100.safetensors", "optimizer-latest.safetensors").
-std::string checkpointArtifactName(int64_t step);
+using core::checkpointArtifactName;
+using core::checkpointSteps;
 inline constexpr const char* kOptimizerArtifact = "optimizer-latest.safetensors";
-// The steps of a training run's checkpoint artifacts, ascending.
-std::vector<int64_t> checkpointSteps(const core::RunStore& store, const std::string& run_id);
 
 void writeModelCheckpoint(torch::nn::Module& model, const MoeModelConfig& config, int64_t step,
                           const std::string& path);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "backend/core/error.h"
+#include "backend/search/anytime_trace.h"
 #include "backend/traffic/surrogate/design_job_common.h"
 #include "backend/traffic/surrogate/design_jobs.h"
 
@@ -27,8 +28,9 @@ struct MethodResult {
   double seconds = 0.0;                // the search itself
   double seconds_with_training = 0.0;  // plus the surrogate's data and training (ga-gnn)
   int ue_solves = 0;
-  // (seconds since the method started, best TSTT so far, whether it is a prediction)
-  std::vector<std::tuple<double, double, bool>> trace;
+  // Best TSTT so far against seconds since the method started and evaluations: labelled with the
+  // method, or "METHOD (predicted)" for the surrogate's own predictions (evaluations = predictions).
+  search::AnytimeTrace trace;
 };
 
 class ExperimentJob : public core::Job {
@@ -67,7 +69,7 @@ class ExperimentJob : public core::Job {
     const ExactResult r = solveExact(evaluator, budget, o);
     MethodResult out{"exact", r.best_tstt, designString(r.best), since(start), 0.0, evaluator.ueSolves(), {}};
     out.seconds_with_training = out.seconds;
-    out.trace.emplace_back(out.seconds, r.best_tstt, false);
+    out.trace.add(out.seconds, out.ue_solves, r.best_tstt, out.method);
     return out;
   }
 
@@ -87,19 +89,20 @@ class ExperimentJob : public core::Job {
     o.on_generation = [&, record](int g, const GaGeneration& s) {
       record(g, s);
       context.throwIfCancelled();
-      out.trace.emplace_back(offset + since(start), s.best, surrogate != nullptr);
       context.progress(
           from + (to - from) * std::min(1.0, static_cast<double>(g) / std::max(1, o.generations)),
           name + ": generation " + std::to_string(g));
     };
     DesignFitness& fitness = predicted ? static_cast<DesignFitness&>(*predicted) : evaluator;
+    const double search_from = since(start);
     const GaResult r = solveGa(fitness, evaluator, budget, o);
     out.best_tstt = r.best_tstt;
     out.design = designString(r.best);
     out.seconds = since(start);
     out.seconds_with_training = out.seconds;
     out.ue_solves = evaluator.ueSolves() + (surrogate ? static_cast<int>(r.rechecked.size()) : 0);
-    out.trace.emplace_back(offset + out.seconds, r.best_tstt, false);
+    out.trace = gaAnytimeTrace(r, surrogate ? name + " (predicted)" : name, offset + search_from);
+    out.trace.add(offset + out.seconds, out.ue_solves, r.best_tstt, name);
     context.artifactText((surrogate ? "ga_gnn_" : "ga_exact_") + std::string("ga_history.csv"),
                          design::gaHistoryCsv(r));
     return out;
@@ -111,23 +114,22 @@ class ExperimentJob : public core::Job {
     double reference = results.front().best_tstt;
     for (const MethodResult& r : results)
       if (!exact) reference = std::min(reference, r.best_tstt);
-    const auto gap = [&](double tstt) { return 100.0 * (tstt - reference) / reference; };
+    const auto gap = [&](double tstt) { return search::gapPercent(tstt, reference); };
     std::string table = "method,best_tstt,gap_percent,seconds,seconds_with_training,ue_solves,design\n";
-    std::string chart = "method,seconds,best_tstt,gap_percent\n";
+    search::AnytimeTrace chart;
+    chart.reference = reference;
     nlohmann::json methods = nlohmann::json::object();
     for (const MethodResult& r : results) {
       table += r.method + "," + num(r.best_tstt) + "," + num(gap(r.best_tstt)) + "," + num(r.seconds) + "," +
                num(r.seconds_with_training) + "," + std::to_string(r.ue_solves) + "," + r.design + "\n";
-      for (const auto& [s, tstt, is_prediction] : r.trace)
-        chart += (is_prediction ? r.method + " (predicted)" : r.method) + "," + num(s) + "," + num(tstt) +
-                 "," + num(gap(tstt)) + "\n";
+      chart.append(r.trace);
       methods[r.method] = {{"best_tstt", r.best_tstt}, {"gap_percent", gap(r.best_tstt)},
                            {"seconds", r.seconds},     {"seconds_with_training", r.seconds_with_training},
                            {"ue_solves", r.ue_solves}, {"design", r.design}};
     }
     context.flush();
     context.artifactText("experiment.csv", table);
-    context.artifactText("gap_vs_time.csv", chart);
+    context.artifactText("gap_vs_time.csv", search::writeAnytimeCsv(chart));
     const MethodResult& gnn = results.back();
     const MethodResult& ga = results[results.size() - 2];
     DesignEvaluator evaluator(problem, design::solveSettings(context, config_));

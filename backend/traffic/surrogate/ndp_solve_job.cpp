@@ -7,6 +7,7 @@
 
 #include "backend/core/error.h"
 #include "backend/core/run_store.h"
+#include "backend/search/anytime_trace.h"
 #include "backend/traffic/surrogate/design_job_common.h"
 #include "backend/traffic/surrogate/design_jobs.h"
 
@@ -139,6 +140,7 @@ class NdpSolveJob : public core::Job {
     GaOptions o = design::gaOptions(context, config_, prefix);
     std::optional<PredictedFitness> predicted = design::surrogateFitness(surrogate, config_, o);
     DesignFitness& fitness = predicted ? static_cast<DesignFitness&>(*predicted) : evaluator;
+    const std::string method = predicted ? "ga-gnn" : "ga";
     const auto record = o.on_generation;
     o.on_generation = [&, record](int g, const GaGeneration& s) {
       record(g, s);
@@ -148,7 +150,9 @@ class NdpSolveJob : public core::Job {
                                : static_cast<double>(evaluator.ueSolves()) / std::max(1, o.max_ue_solves);
       context.progress(from + span * std::min(1.0, share), "generation " + std::to_string(g));
     };
+    const auto start = std::chrono::steady_clock::now();
     const GaResult r = traffic::solveGa(fitness, evaluator, budget, o);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     out["best_tstt"] = r.best_tstt;
     out["design"] = designString(r.best);
     out["generations"] = r.generations;
@@ -162,6 +166,10 @@ class NdpSolveJob : public core::Job {
     for (const auto& [d, t] : r.rechecked) checks.push_back({{"design", d}, {"tstt", t}});
     out["rechecked"] = checks;
     context.artifactText(prefix + "ga_history.csv", design::gaHistoryCsv(r));
+    // Best fitness so far per generation (predictions for ga-gnn), then the re-checked answer.
+    search::AnytimeTrace trace = gaAnytimeTrace(r, predicted ? method + " (predicted)" : method);
+    trace.add(seconds, out["ue_solves"].get<int>(), r.best_tstt, method);
+    context.artifactText(prefix + "ga_anytime.csv", search::writeAnytimeCsv(trace));
     if (predicted) {
       std::string csv = "design,cost,predicted_tstt,within_budget\n";
       for (const auto& [d, t] : predicted->evaluated()) csv += designRow(evaluator.problem(), d, t, budget);

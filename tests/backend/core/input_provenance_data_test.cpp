@@ -38,6 +38,8 @@ class ReadsInputs : public Job {
 }  // namespace
 
 TEST(InputProvenance, SiouxFallsNetworkChecksumMatchesSha256sum) {
+  ROUTESCOPE_REQUIRE_SHARED_DATA("tntp/SiouxFalls/SiouxFalls_net.tntp",
+                                 "tntp/SiouxFalls/SiouxFalls_trips.tntp");
   const std::string net = routescope::testing::requireSharedData("tntp/SiouxFalls/SiouxFalls_net.tntp");
   const std::string trips = routescope::testing::requireSharedData("tntp/SiouxFalls/SiouxFalls_trips.tntp");
   const std::string dir = routescope::testing::makeTempDir();

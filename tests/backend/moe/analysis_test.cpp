@@ -1,9 +1,7 @@
 // The routing analyses of MoE 2/2 on synthetic traces whose answers are known in closed form.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <functional>
 
@@ -254,6 +252,36 @@ TEST(EarlyLearning, AgreementCountsTokenLayerPairs) {
   EXPECT_DOUBLE_EQ(*e.agreement_with_previous[1], 56.0 / 128.0);
   EXPECT_EQ(*e.first_step_at_threshold, 100);
   EXPECT_FALSE(analyseEarlyLearning(checkpoints, 1.01).first_step_at_threshold.has_value());
+  // At 90 % only the final checkpoint (which agrees with itself) would reach it: not found.
+  EXPECT_FALSE(analyseEarlyLearning(checkpoints, 0.9).first_step_at_threshold.has_value());
+  EXPECT_EQ(analyseEarlyLearning(checkpoints, 0.5).first_step_at_threshold, 100);
+}
+
+// The observation of issue 15: agreement 0.55 at step 30, the final step 60. The final checkpoint
+// always agrees with itself, so it never counts as "reached": only earlier checkpoints do.
+TEST(EarlyLearning, TheFinalCheckpointNeverReachesTheThresholdByItself) {
+  Shape shape;
+  shape.sequences = 20;
+  shape.length = 20;
+  shape.layers = 1;
+  // Step 30 agrees with the final routing on positions 0..10 of 20: 0.55.
+  RoutingTrace early = makeTrace(shape, [](int, int p, int32_t token, int32_t, int, int) {
+    return p <= 10 ? token % 8 : (token + 1) % 8;
+  });
+  early.checkpoint_step = 30;
+  RoutingTrace final_trace =
+      makeTrace(shape, [](int, int, int32_t token, int32_t, int, int) { return token % 8; });
+  final_trace.checkpoint_step = 60;
+  const std::vector<CheckpointSummary> checkpoints = {summariseCheckpoint(early),
+                                                      summariseCheckpoint(final_trace)};
+  const EarlyLearning e = analyseEarlyLearning(checkpoints);
+  EXPECT_DOUBLE_EQ(e.agreement_with_final[0], 0.55);
+  EXPECT_DOUBLE_EQ(e.agreement_with_final[1], 1.0);
+  EXPECT_FALSE(e.first_step_at_threshold.has_value()) << "reported step " << *e.first_step_at_threshold;
+  EXPECT_EQ(analyseEarlyLearning(checkpoints, 0.5).first_step_at_threshold, 30);
+  // A single checkpoint has nothing before the final one.
+  const std::vector<CheckpointSummary> only_final = {summariseCheckpoint(final_trace)};
+  EXPECT_FALSE(analyseEarlyLearning(only_final).first_step_at_threshold.has_value());
 }
 
 TEST(EarlyLearning, CheckpointsOfOtherTokensAreAnError) {
@@ -377,8 +405,8 @@ TEST(CrossLayer, BinnedProbabilityMiAsTheRmoePaperComputesIt) {
   shape.layers = 3;
   shape.experts = 4;
   RoutingTrace t = makeTrace(shape, [](int, int, int32_t, int32_t, int, int) { return 0; });
-  // Layers 0 and 1: [0.7, 0.2, 0.1, 0] (bins 70, 20, 10, 0: four distinct values, H = 2 bits);
-  // layer 2: uniform (one bin, H = 0). Per token: I(0;1) = 2, I(0;2) = I(1;2) = 0.
+  // Layers 0 and 1: [0.7, 0.2, 0.1, 0] (np.digitize bins 70, 20, 10, 1: four distinct values,
+  // H = ln 4 nats); layer 2: uniform (one bin, H = 0). Per token: I(0;1) = ln 4, I(0;2) = I(1;2) = 0.
   for (int64_t token = 0; token < t.tokenCount(); ++token) {
     for (const float p : {0.7f, 0.2f, 0.1f, 0.0f}) t.full_probs.push_back(p);
     for (const float p : {0.7f, 0.2f, 0.1f, 0.0f}) t.full_probs.push_back(p);
@@ -387,19 +415,77 @@ TEST(CrossLayer, BinnedProbabilityMiAsTheRmoePaperComputesIt) {
   t.validate();
   const auto mi = binnedProbabilityMi(t, 100);
   ASSERT_EQ(mi.size(), 9u);
-  EXPECT_NEAR(mi[0 * 3 + 1], 2.0, 1e-12);
-  EXPECT_NEAR(mi[1 * 3 + 0], 2.0, 1e-12);
-  EXPECT_NEAR(mi[0 * 3 + 0], 2.0, 1e-12);
+  EXPECT_NEAR(mi[0 * 3 + 1], std::log(4.0), 1e-12);
+  EXPECT_NEAR(mi[1 * 3 + 0], std::log(4.0), 1e-12);
+  EXPECT_NEAR(mi[0 * 3 + 0], std::log(4.0), 1e-12);
   EXPECT_NEAR(mi[0 * 3 + 2], 0.0, 1e-12);
   EXPECT_NEAR(mi[2 * 3 + 2], 0.0, 1e-12);
-  // Two bins: 0.7 lands in bin 1, the rest in bin 0: H = H(1/4) = 0.811 bits.
-  EXPECT_NEAR(binnedProbabilityMi(t, 2)[1], -(0.25 * std::log2(0.25) + 0.75 * std::log2(0.75)), 1e-12);
+  // Edges 0, 0.5, 1: 0.7 lands in bin 2, the rest in bin 1: H = H(1/4) = 0.562 nats. With edges 0
+  // and 1 only, every value below 1 shares bin 1: no information.
+  EXPECT_NEAR(binnedProbabilityMi(t, 3)[1], -(0.25 * std::log(0.25) + 0.75 * std::log(0.75)), 1e-12);
+  EXPECT_NEAR(binnedProbabilityMi(t, 2)[1], 0.0, 1e-12);
 
   t.full_probs.clear();
   const std::string message = errorOf([&] { binnedProbabilityMi(t); });
   EXPECT_NE(message.find("no full_probs"), std::string::npos) << message;
   EXPECT_NE(message.find("run synthetic at step 100"), std::string::npos) << message;
   EXPECT_TRUE(oneLine(message));
+}
+
+// The RMoE paper's code: per token, sklearn's mutual_info_score (nats) of
+// np.digitize(p, np.linspace(0, 1, 100)) of two layers, averaged over tokens. The fixture puts
+// values on both sides of the bin edges where floor(p * 100) and digitize disagree (0.100/0.105,
+// 0.295/0.300, 0.995/1.0, 0/0.005). Expected values from Debian 12's python3-sklearn 1.2.1 and
+// python3-numpy 1.24.2:
+//
+//   import numpy as np
+//   from sklearn.metrics import mutual_info_score
+//   p = np.array([[[0.100, 0.105, 0.30, 0.295, 0.2, 0.0],
+//                  [1.0, 0.995, 0.0, 0.0, 0.005, 0.0],
+//                  [0.5, 0.5, 0.0, 0.0, 0.0, 0.0]],
+//                 [[0.4, 0.25, 0.15, 0.1, 0.06, 0.04],
+//                  [0.41, 0.24, 0.16, 0.1, 0.05, 0.04],
+//                  [0.01, 0.011, 0.0101, 0.9, 0.05, 0.0189]]], dtype=np.float32)  # [token][layer][expert]
+//   b = np.digitize(p, np.linspace(0, 1, 100))
+//   mi = np.mean([[[mutual_info_score(t[i], t[j]) for j in range(3)] for i in range(3)] for t in b], axis=0)
+//   for row in mi: print(", ".join(repr(float(v)) for v in row))
+//
+// prints
+//   1.6762349391347304, 1.329661348854758, 0.9830877585747854
+//   1.329661348854758, 1.329661348854758, 0.9830877585747854
+//   0.9830877585747855, 0.9830877585747855, 0.9830877585747854
+// (floor(p * 100) binning gives 1.2141 and 0.7520 off the diagonal; bits would be 1/ln 2 times more).
+TEST(CrossLayer, BinnedProbabilityMiMatchesScikitLearnOnNumpyDigitizedBins) {
+  Shape shape;
+  shape.sequences = 1;
+  shape.length = 2;
+  shape.layers = 3;
+  shape.experts = 6;
+  RoutingTrace t = makeTrace(shape, [](int, int, int32_t, int32_t, int, int) { return 0; });
+  // clang-format off
+  t.full_probs = {0.100f, 0.105f, 0.30f,   0.295f, 0.2f,   0.0f,     // token 0, layer 0
+                  1.0f,   0.995f, 0.0f,    0.0f,   0.005f, 0.0f,     //          layer 1
+                  0.5f,   0.5f,   0.0f,    0.0f,   0.0f,   0.0f,     //          layer 2
+                  0.4f,   0.25f,  0.15f,   0.1f,   0.06f,  0.04f,    // token 1, layer 0
+                  0.41f,  0.24f,  0.16f,   0.1f,   0.05f,  0.04f,    //          layer 1
+                  0.01f,  0.011f, 0.0101f, 0.9f,   0.05f,  0.0189f}; //          layer 2
+  // clang-format on
+  t.validate();
+  const std::vector<double> sklearn = {1.6762349391347304, 1.329661348854758,  0.9830877585747854,
+                                       1.329661348854758,  1.329661348854758,  0.9830877585747854,
+                                       0.9830877585747855, 0.9830877585747855, 0.9830877585747854};
+  const auto mi = binnedProbabilityMi(t, 100);
+  ASSERT_EQ(mi.size(), 9u);
+  for (size_t i = 0; i < 9; ++i) EXPECT_NEAR(mi[i], sklearn[i], 1e-12) << "entry " << i;
+
+  // The analysis JSON says which unit each cross-layer MI is in.
+  const auto a = analyzeTrace(t);
+  EXPECT_EQ(a["cross_layer_mi_binned"]["unit"], "nats");
+  EXPECT_EQ(a["cross_layer_mi_top1"]["unit"], "bits");
+  EXPECT_NEAR(a["cross_layer_mi_binned"]["matrix"][0][1].get<double>(), sklearn[1], 1e-12);
+  EXPECT_NEAR(a["summary"]["cross_layer_mi_binned_nats"].get<double>(),
+              (sklearn[1] + sklearn[2] + sklearn[5]) / 3.0, 1e-12);
+  EXPECT_NE(analysisText(a).find(" nats"), std::string::npos) << analysisText(a);
 }
 
 TEST(GateStatistics, EntropyRatioAndFrequency) {
@@ -615,6 +701,14 @@ TEST_F(AnalyzeRun, RunsEveryAnalysisAndComparesRuns) {
   options.step = 200;
   const auto at200 = analyzeRun(store, linear, options);
   EXPECT_EQ(at200["early_learning"]["steps"], nlohmann::json({100, 200}));
+  // Step 100 routes by position, 200 by token: nothing before the final step 200 reaches 90 %.
+  EXPECT_LT(at200["early_learning"]["agreement_with_final"][0].get<double>(), 0.9);
+  EXPECT_TRUE(at200["early_learning"]["first_step_at_threshold"].is_null());
+  EXPECT_TRUE(at200["summary"]["first_step_at_threshold"].is_null());
+  EXPECT_NE(analysisText(at200).find("0.90 not reached before the final checkpoint"), std::string::npos)
+      << analysisText(at200);
+  EXPECT_NE(analysisText(a).find("0.90 first reached at step 200 (before the final one)"), std::string::npos)
+      << analysisText(a);
 
   const auto g = analyzeRun(store, gru);
   ASSERT_TRUE(g["gru_pca"].is_object());
@@ -683,38 +777,4 @@ TEST_F(AnalyzeRun, CompareJobStoresTheComparison) {
   EXPECT_EQ(unknown.status, routescope::core::RunStatus::Failed);
   EXPECT_NE(unknown.error.find("nosuchrun"), std::string::npos) << unknown.error;
   EXPECT_EQ(unknown.error.find('\n'), std::string::npos) << unknown.error;
-}
-
-// Timing of every analysis on the issue's size (100k tokens x 8 layers x 16 experts, top-2, with
-// probability vectors and 32-dim GRU states): printed, never asserted.
-TEST(AnalysisTiming, HundredThousandTokensEightLayersSixteenExperts) {
-  Shape shape;
-  shape.sequences = 400;
-  shape.length = 250;
-  shape.layers = 8;
-  shape.experts = 16;
-  shape.top_k = 2;
-  shape.vocab = 4000;
-  RoutingTrace t = makeTrace(shape, [](int, int p, int32_t token, int32_t, int l, int k) {
-    return (token * 7 + l * 3 + k * 5 + (p % 3)) % 16;
-  });
-  t.router = "gru";
-  t.dropped.assign(t.expert_ids.size(), 0);
-  for (size_t i = 0; i < t.dropped.size(); i += 37) t.dropped[i] = 1;
-  const size_t rows = static_cast<size_t>(t.tokenCount()) * 8;
-  t.full_probs.resize(rows * 16);
-  for (size_t i = 0; i < t.full_probs.size(); ++i)
-    t.full_probs[i] = static_cast<float>((i * 2654435761u) % 1000) / 16000.0f;
-  t.gru_hidden = 32;
-  t.gru_state.resize(rows * 32);
-  for (size_t i = 0; i < t.gru_state.size(); ++i)
-    t.gru_state[i] = floatToHalf(static_cast<float>((i * 40503u) % 200) / 100.0f - 1.0f);
-  t.update_gate_mean.assign(rows, 0.5f);
-  t.validate();
-  const auto started = std::chrono::steady_clock::now();
-  const auto a = analyzeTrace(t);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("all analyses of one 100k x 8 x 16 trace: %.2f s; parts: %s\n", seconds,
-              a["timing_seconds"].dump().c_str());
-  EXPECT_EQ(a["tokens"], 100000);
 }

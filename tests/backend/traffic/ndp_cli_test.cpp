@@ -4,6 +4,7 @@
 // surrogate of another problem.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,6 +21,7 @@ namespace {
 class NdpCli : public ::testing::Test {
  protected:
   void SetUp() override {
+    ROUTESCOPE_REQUIRE_SHARED_DATA("ndp/SF_DNDP_10_1.txt", "tntp/SiouxFalls/SiouxFalls_trips.tntp");
     dir_ = routescope::testing::makeTempDir();
     instance_ = routescope::testing::requireSharedData("ndp/SF_DNDP_10_1.txt");
     trips_ = routescope::testing::requireSharedData("tntp/SiouxFalls/SiouxFalls_trips.tntp");
@@ -37,6 +39,20 @@ class NdpCli : public ::testing::Test {
   }
   std::string dir_, instance_, trips_;
 };
+
+// `found` (a cold re-check of its design) against the exact optimum (warm-started solves): the
+// optimum's design agrees to 1e-6 (the UE solves' noise; measured 4.4e-9), any other design must
+// be worse by more than that.
+void expectNoBetterThanOptimum(const nlohmann::json& found, const nlohmann::json& exact,
+                               const std::string& what) {
+  const double tstt = found["best_tstt"].get<double>(), optimum = exact["best_tstt"].get<double>();
+  if (found["design"] == exact["design"]) {
+    EXPECT_NEAR(tstt, optimum, 1e-6 * optimum) << what << ": the optimum's design";
+  } else {
+    EXPECT_GT(tstt, optimum * (1 + 1e-6))
+        << what << ": design " << found["design"] << " against the optimum " << exact["design"];
+  }
+}
 
 }  // namespace
 
@@ -56,6 +72,7 @@ TEST_F(NdpCli, ExactAndGaPrintTheContractKeys) {
     EXPECT_TRUE(ga.contains(key)) << key << " in " << ga.dump();
   EXPECT_LE(ga["ue_solves"].get<int>(), 150);
   EXPECT_EQ(ga["design"], exact["design"]);
+  expectNoBetterThanOptimum(ga, exact, "ga");
   EXPECT_TRUE(ga["metrics"].contains("ga_best")) << ga.dump();
 }
 
@@ -78,19 +95,22 @@ TEST_F(NdpCli, GaGnnSearchesWithATrainedSurrogate) {
 
   const auto exact = json({"traffic", "ndp-solve", "--instance", instance_, "--trips", trips_, "--budget",
                            "0.5", "--method", "exact"});
-  const auto gnn = json({"traffic", "ndp-solve", "--instance", instance_, "--trips", trips_, "--budget", "0.5",
-                         "--method", "ga-gnn", "--surrogate", surrogate, "--seed", "4"});
+  const auto gnn = json({"traffic", "ndp-solve", "--instance", instance_, "--trips", trips_, "--budget",
+                         "0.5", "--method", "ga-gnn", "--surrogate", surrogate, "--seed", "4"});
   for (const char* key : {"run_id", "best_tstt", "design", "ue_solves", "seconds", "predicted_best_tstt"})
     EXPECT_TRUE(gnn.contains(key)) << key << " in " << gnn.dump();
   // The reported value is an exact UE re-check of a budget-feasible design, so it cannot beat the
-  // proven optimum; the search itself solved only the no-build design and the re-checks.
-  EXPECT_GE(gnn["best_tstt"].get<double>(), exact["best_tstt"].get<double>() * (1 - 1e-9));
+  // proven optimum; the search itself solved only the no-build design and the re-checks. Like with
+  // like: the exact enumeration's TSTT is a warm-started solve and the re-check a cold one (they
+  // differ by ~4.4e-9 for one design), so the claim is about designs: the optimum's design, or
+  // another design that is worse by far more than the UE solves' noise.
+  expectNoBetterThanOptimum(gnn, exact, "ga-gnn");
   EXPECT_LE(gnn["design_cost"].get<double>(), gnn["budget"].get<double>() * (1 + 1e-12));
   EXPECT_LE(gnn["ue_solves"].get<int>(), 11);
 
   // A surrogate trained for another problem is refused in one line.
-  const auto grid = json({"traffic", "ndp-surrogate-train", "--instance", "builtin:grid", "--problem", "lanes",
-                          "--samples", "20", "--epochs", "1"});
+  const auto grid = json({"traffic", "ndp-surrogate-train", "--instance", "builtin:grid", "--problem",
+                          "lanes", "--samples", "20", "--epochs", "1"});
   const CliResult wrong = cli({"traffic", "ndp-solve", "--instance", instance_, "--trips", trips_, "--method",
                                "ga-gnn", "--surrogate", grid["run_id"].get<std::string>()});
   EXPECT_EQ(wrong.exit_code, 1);
@@ -100,14 +120,24 @@ TEST_F(NdpCli, GaGnnSearchesWithATrainedSurrogate) {
 
 TEST_F(NdpCli, ExperimentComparesTheThreeMethods) {
   const auto j = json({"traffic", "ndp-experiment", "--instance", "builtin:grid", "--problem", "lanes",
-                       "--lane-candidates", "8", "--budget", "0.5", "--samples", "200", "--epochs", "10", "--seed",
-                       "1"});
+                       "--lane-candidates", "8", "--budget", "0.5", "--samples", "200", "--epochs", "10",
+                       "--seed", "1"});
   EXPECT_EQ(j["reference"], "exact");
-  for (const char* method : {"exact", "ga-exact", "ga-gnn"}) {
+  for (const char* method : {"exact", "ga-exact", "ga-gnn"})
     ASSERT_TRUE(j["methods"].contains(method)) << j.dump();
-    EXPECT_GE(j["methods"][method]["gap_percent"].get<double>(), -1e-9) << method;
+  // The GAs' answers are cold re-checks, the reference a warm-started enumeration: a GA that found
+  // the optimum's design has a gap of solver noise (either sign), any other design a real one.
+  const auto& exact = j["methods"]["exact"];
+  for (const char* method : {"ga-exact", "ga-gnn"}) {
+    const auto& m = j["methods"][method];
+    const double gap = m["gap_percent"].get<double>();
+    if (m["design"] == exact["design"]) {
+      EXPECT_LT(std::abs(gap), 1e-4) << method << ": the same design, warm against cold";
+    } else {
+      EXPECT_GT(gap, 1e-4) << method << ": another design cannot beat the proven optimum";
+    }
+    expectNoBetterThanOptimum(m, exact, method);
   }
-  EXPECT_EQ(j["methods"]["exact"]["gap_percent"].get<double>(), 0.0);
   EXPECT_GT(j["methods"]["ga-gnn"]["seconds_with_training"].get<double>(),
             j["methods"]["ga-gnn"]["seconds"].get<double>());
 }

@@ -2,6 +2,7 @@
 // brute force, the SO pruning bound against no pruning, budgets, and the GA on a small instance.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <limits>
 #include <random>
 
@@ -118,6 +119,39 @@ TEST(NdpReader, MalformedInstancesGiveOneLineErrors) {
   } catch (const routescope::core::Error& e) {
     expectOneLine(e.what(), "/nonexistent/SF_DNDP.txt");
   }
+}
+
+// Issue 15 item 2: nan and inf parsed through std::from_chars and passed every check; the DNDP
+// reader (and the TNTP reader it hands the link rows to) refuses them, naming line and field, and
+// refuses negative constant costs (issue 15 item 1) like the TNTP reader.
+TEST(NdpReader, NonFiniteNumbersAndNegativeCostsAreErrorsNamingLineAndField) {
+  expectOneLine(errorOf(replaced(kInstance, "3 5 8 1 5 0.15 4 0 0 1 5 ;", "3 5 8 1 5 0.15 4 0 0 1 inf ;")),
+                "bad.txt:20: field 'cost': 'inf' is not a finite number");
+  expectOneLine(errorOf(replaced(kInstance, "\t1\t0\t;", "\t1\tnan\t;")),
+                "bad.txt:9: field 'cost': 'nan' is not a finite number");
+  expectOneLine(errorOf(replaced(kInstance, "2 3 10 1 4 0.15", "2 3 10 1 nan 0.15")),
+                "bad.txt:10: field 'free_flow_time': 'nan' is not a finite number");
+  expectOneLine(errorOf(replaced(kInstance, "<NUMBER OF NEW LINKS> 4", "<NUMBER OF NEW LINKS> nan")),
+                "bad.txt:5: field 'NUMBER OF NEW LINKS': 'nan' is not a finite number");
+  expectOneLine(errorOf(replaced(kInstance, "<NUMBER OF LINKS> 8", "<NUMBER OF LINKS> inf")),
+                "bad.txt:4: field 'NUMBER OF LINKS': 'inf' is not a finite number");
+  expectOneLine(errorOf(replaced(kInstance, "1 3 8 1 6 0.15 4 0 0 1 3 ;", "1 3 8 1 6 0.15 4 0 -5 1 3 ;")),
+                "bad.txt:17: field 'toll': -5 is negative");
+  expectOneLine(errorOf(replaced(kInstance, "1 3 8 1 6 0.15 4 0 0 1 3 ;", "1.5 3 8 1 6 0.15 4 0 0 1 3 ;")),
+                "bad.txt:17: field 'init_node': '1.5' is not an integer");
+}
+
+// The enumeration polls cancellation itself (2^24 designs take seconds before any solve), and a
+// cancel surfaces as core::JobCancelled, which the jobs record as a cancelled run.
+TEST(NdpExact, CancellationStopsTheEnumerationWithJobCancelled) {
+  const NdpProblem p = handMade();
+  std::atomic<bool> stop{false};
+  NdpSolveSettings settings;
+  settings.cancelled = [&stop] { return stop.load(); };
+  DesignEvaluator evaluator(p, settings);
+  stop = true;
+  EXPECT_THROW(solveExact(evaluator, p.budgetFor(0.5)), routescope::core::JobCancelled);
+  EXPECT_THROW(evaluator.evaluate(parseDesign("1111", 4)), routescope::core::JobCancelled);
 }
 
 TEST(NdpExact, EnumerationEqualsBruteForceOnFourCandidates) {

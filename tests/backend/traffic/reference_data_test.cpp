@@ -60,6 +60,7 @@ double largestFlowDifference(const Loaded& l, const AssignmentResult& r, const s
 
 // DESIGN.md: Sioux Falls TSTT 7,480,225.34, Beckmann objective 4,231,335.287.
 TEST(ReferenceData, SiouxFallsTstt7480225_34Beckmann4231335_287AtGap1e10) {
+  ROUTESCOPE_REQUIRE_SHARED_DATA("tntp/SiouxFalls");
   const Loaded l = load("SiouxFalls", "SiouxFalls");
   const AssignmentResult r = solveTo(l, Algorithm::AlgorithmB, 1e-10);
   ASSERT_EQ(r.stop, StopReason::Converged);
@@ -71,6 +72,7 @@ TEST(ReferenceData, SiouxFallsTstt7480225_34Beckmann4231335_287AtGap1e10) {
 
 // DESIGN.md: Anaheim TSTT 1,419,913.85, Beckmann objective 1,286,032.171.
 TEST(ReferenceData, AnaheimTstt1419913_85Beckmann1286032_171AtGap1e10) {
+  ROUTESCOPE_REQUIRE_SHARED_DATA("tntp/Anaheim");
   const Loaded l = load("Anaheim", "Anaheim");
   const AssignmentResult r = solveTo(l, Algorithm::AlgorithmB, 1e-10);
   ASSERT_EQ(r.stop, StopReason::Converged);
@@ -99,6 +101,7 @@ double largestRelativeDifference(const AssignmentResult& bfw, const AssignmentRe
 // Bi-conjugate Frank-Wolfe at gap 1e-6 and Algorithm B agree within 1 % on every link that
 // carries more than 1 % of the largest flow (Sioux Falls).
 TEST(ReferenceData, BiconjugateFrankWolfeAt1e6AgreesWithAlgorithmBWithin1Percent) {
+  ROUTESCOPE_REQUIRE_SHARED_DATA("tntp/SiouxFalls");
   const Loaded l = load("SiouxFalls", "SiouxFalls");
   const AssignmentResult bfw = solveTo(l, Algorithm::BiconjugateFrankWolfe, 1e-6);
   const AssignmentResult bush = solveTo(l, Algorithm::AlgorithmB, 1e-10);
@@ -117,6 +120,7 @@ TEST(ReferenceData, BiconjugateFrankWolfeAt1e6AgreesWithAlgorithmBWithin1Percent
 // their flows free by several percent (measured: up to ~13 % on links with v/c 0.03–0.3). What a
 // gap of 1e-6 does fix is the objective, which is checked here; the flows are printed.
 TEST(ReferenceData, AnaheimBiconjugateFrankWolfeAt1e6ReachesAlgorithmBsObjective) {
+  ROUTESCOPE_REQUIRE_SHARED_DATA("tntp/Anaheim");
   const Loaded l = load("Anaheim", "Anaheim");
   const AssignmentResult bfw = solveTo(l, Algorithm::BiconjugateFrankWolfe, 1e-6);
   const AssignmentResult bush = solveTo(l, Algorithm::AlgorithmB, 1e-10);

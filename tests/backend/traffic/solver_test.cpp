@@ -4,12 +4,16 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include "backend/core/error.h"
 #include "backend/traffic/assignment.h"
 #include "backend/traffic/braess.h"
 #include "backend/traffic/generator.h"
 #include "backend/traffic/graph.h"
+#include "backend/traffic/link_cost.h"
 #include "backend/traffic/select_link.h"
 #include "backend/traffic/whatif.h"
 
@@ -277,4 +281,199 @@ TEST(Solver, StopsAtTheIterationAndTimeCapsAndWhenCancelled) {
     EXPECT_NEAR(it.relative_gap_sptt, it.relative_gap / (1.0 - it.relative_gap), 1e-9);
     EXPECT_GE(it.tstt, it.sptt * (1 - 1e-12));
   }
+}
+
+// Issue 15 item 1: networks edited in code (what-if edits, generated designs) are not read by the
+// TNTP reader, so the cost model refuses negative or non-finite constant costs itself; before,
+// a toll of -1000 with toll factor 0.02 made a negative-cost cycle and solve() never returned.
+TEST(CostModel, RefusesNegativeOrNonFiniteCostsOfLinksEditedInCode) {
+  const auto message = [](const Network& net, CostOptions cost) {
+    try {
+      CostModel model(net, cost);
+    } catch (const routescope::core::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const CostOptions tolled{.toll_factor = 0.02, .distance_factor = 0.04};
+  EXPECT_EQ(message(braessNetwork(true), tolled), "");
+  Network toll = braessNetwork(true);
+  toll.links[kBraessMiddleLink].toll = -1000.0;
+  EXPECT_NE(message(toll, tolled).find("link 4 (3,4): field 'toll': -1000"), std::string::npos)
+      << message(toll, tolled);
+  Network length = braessNetwork(true);
+  length.links[0].length = -5.0;
+  EXPECT_NE(message(length, tolled).find("link 1 (1,3): field 'length': -5"), std::string::npos);
+  Network fftt = braessNetwork(true);
+  fftt.links[1].free_flow_time = std::nan("");
+  EXPECT_NE(message(fftt, {}).find("field 'free_flow_time': nan"), std::string::npos) << message(fftt, {});
+  Network power = braessNetwork(true);
+  power.links[1].power = -1.0;
+  EXPECT_NE(message(power, {}).find("field 'power'"), std::string::npos);
+  Network b = braessNetwork(true);
+  b.links[1].b = std::numeric_limits<double>::infinity();
+  EXPECT_NE(message(b, {}).find("field 'b'"), std::string::npos);
+  Network capacity = braessNetwork(true);
+  capacity.links[0].capacity = 0.0;  // with b > 0: infinite travel time
+  EXPECT_NE(message(capacity, {}).find("field 'capacity'"), std::string::npos);
+  EXPECT_NE(message(braessNetwork(true), {.toll_factor = -0.02}).find("cost option 'toll_factor'"),
+            std::string::npos);
+  EXPECT_NE(message(braessNetwork(true), {.distance_factor = std::nan("")}).find("'distance_factor'"),
+            std::string::npos);
+  // solve() refuses them before any shortest path (validate, then the cost model).
+  SolverOptions o = options(Algorithm::AlgorithmB, 1e-8);
+  o.cost = tolled;
+  EXPECT_THROW(solve(toll, braessDemand(), o), routescope::core::Error);
+  EXPECT_THROW(solve(fftt, braessDemand(), options(Algorithm::FrankWolfe, 1e-8)), routescope::core::Error);
+}
+
+// The shortest-path loop is guarded: a negative-cost cycle (which nothing upstream should let
+// through) is an error, not an endless loop that grows the heap.
+TEST(ShortestPaths, ANegativeCostCycleIsAnErrorNotAnEndlessLoop) {
+  Network net;
+  net.name = "cycle";
+  net.nodes = 3;
+  const auto link = [](int32_t from, int32_t to) {
+    Link l;
+    l.from = from - 1;
+    l.to = to - 1;
+    return l;
+  };
+  net.links = {link(1, 2), link(2, 3), link(3, 2)};
+  const Graph graph(net);
+  ShortestPathTree tree(graph);
+  const std::vector<double> fine = {1.0, 1.0, 1.0};
+  tree.run(0, fine);
+  EXPECT_DOUBLE_EQ(tree.distance()[2], 2.0);
+  const std::vector<double> negative = {1.0, 1.0, -5.0};  // 2 → 3 → 2 costs −4 per turn
+  try {
+    tree.run(0, negative);
+    ADD_FAILURE() << "no error";
+  } catch (const routescope::core::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("negative-cost cycle"), std::string::npos) << e.what();
+  }
+  tree.run(0, fine);  // reusable after the error
+  EXPECT_DOUBLE_EQ(tree.distance()[2], 2.0);
+}
+
+// Cancellation is polled inside iterations (before each origin's shortest paths and bush), not
+// only between them: on a large network one iteration takes seconds, and SIGINT/SIGTERM must end
+// a CLI solve within one second. Here the cancel comes at the second poll, which is inside the
+// very first evaluation, so no iteration may be reported.
+TEST_P(EveryAlgorithm, CancellationIsPolledInsideTheFirstIteration) {
+  const City city =
+      generateCity({.layout = "grid", .size = 8, .zones = 16, .total_demand = 80000.0, .seed = 1});
+  SolverOptions o = options(GetParam(), 1e-14);
+  int polls = 0;
+  o.cancelled = [&polls] { return ++polls > 1; };
+  const AssignmentResult r = solve(city.network, city.demand, o);
+  EXPECT_EQ(r.stop, StopReason::Cancelled);
+  EXPECT_TRUE(r.history.empty()) << r.history.size() << " iterations reported after the cancel";
+  EXPECT_LE(polls, 3);
+  EXPECT_EQ(r.flows.size(), city.network.links.size());
+  // Cancelled after the first report: stops within the next iteration with a consistent result.
+  int later = 0;
+  o.cancelled = [&later, &city] { return ++later > static_cast<int>(city.demand.origins.size()) * 3; };
+  const AssignmentResult s = solve(city.network, city.demand, o);
+  EXPECT_EQ(s.stop, StopReason::Cancelled);
+  EXPECT_LE(s.history.size(), 3u);
+  if (GetParam() == Algorithm::AlgorithmB && !s.history.empty()) {
+    ASSERT_TRUE(s.bushes);
+    EXPECT_EQ(s.bushes->origins.size(), city.demand.origins.size());
+  }
+}
+
+// What-if edits read numbers too: nan, inf, a node written 3.7 and negative constant costs are
+// refused, naming the edit.
+TEST(WhatIf, NonFiniteNumbersFractionalNodesAndNegativeCostsAreRefused) {
+  const auto message = [](const std::string& text) {
+    try {
+      parseEdits(text);
+    } catch (const routescope::core::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(
+      message("add 4-3 capacity=1 fftt=1 toll=-1000").find("edit 1 'add 4-3 capacity=1 fftt=1 toll=-1000'"),
+      std::string::npos);
+  EXPECT_NE(message("add 4-3 capacity=1 fftt=1 toll=-1000").find("toll must not be negative"),
+            std::string::npos);
+  EXPECT_NE(message("add 4-3 capacity=1 fftt=1 length=-2").find("length must not be negative"),
+            std::string::npos);
+  EXPECT_NE(message("add 4-3 capacity=1 fftt=nan").find("'nan' is not a finite number"), std::string::npos);
+  EXPECT_NE(message("add 4-3 capacity=inf fftt=1").find("'inf' is not a finite number"), std::string::npos);
+  EXPECT_NE(message("capacity 1-3 nan").find("'nan' is not a finite number"), std::string::npos);
+  EXPECT_NE(message("demand xinf").find("'inf' is not a finite number"), std::string::npos);
+  EXPECT_NE(message("close 3.7-4").find("node '3.7' is not an integer"), std::string::npos)
+      << message("close 3.7-4");
+  EXPECT_NE(message("close nan-4").find("node 'nan'"), std::string::npos);
+  EXPECT_EQ(message("add 4-3 capacity=1 fftt=1 toll=0 length=2 speed=-1 type=2"), "");
+}
+
+namespace {
+
+// Largest |inflow − outflow − demand| over the nodes of each origin's bush, relative to the
+// origin's total demand (the origin's own node sends its total).
+double worstConservationError(const Network& net, const Demand& demand, const BushSolution& bushes) {
+  double worst = 0.0;
+  for (size_t k = 0; k < demand.origins.size(); ++k) {
+    const OriginDemand& od = demand.origins[k];
+    std::vector<double> balance(static_cast<size_t>(net.nodes), 0.0);  // inflow − outflow
+    const std::vector<double>& f = bushes.origins[k].flows;
+    for (size_t a = 0; a < net.links.size(); ++a) {
+      balance[static_cast<size_t>(net.links[a].to)] += f[a];
+      balance[static_cast<size_t>(net.links[a].from)] -= f[a];
+    }
+    for (size_t d = 0; d < od.destinations.size(); ++d) {
+      balance[static_cast<size_t>(od.destinations[d])] -= od.flows[d];
+    }
+    balance[static_cast<size_t>(od.origin)] += od.total();
+    for (double e : balance) worst = std::max(worst, std::abs(e) / od.total());
+  }
+  return worst;
+}
+
+}  // namespace
+
+// Issue 15 item 3: flow residues below 1e-12 of the mean OD flow were dropped (pruned links lost
+// their flow, shifts zeroed what they left). An OD pair of 1e-10 beside one of 1,000 is all
+// residue: its origin's bush gains the bypass 4→5→3 at once, and the pruned link 4→3 used to take
+// the whole 1e-10 with it. Now residues move onto the min-cost path: every origin's flows are
+// conserved to 1e-9 of its demand, here and on a demo city.
+TEST(AlgorithmB, FlowResiduesMoveOntoTheMinCostPathSoEveryOriginIsConservedTo1e9) {
+  Network net;
+  net.name = "residue";
+  net.nodes = 5;
+  net.zones = 3;
+  net.first_thru_node = 1;
+  const auto link = [](int32_t from, int32_t to, double fftt) {
+    Link l;
+    l.from = from - 1;
+    l.to = to - 1;
+    l.capacity = 100.0;
+    l.free_flow_time = fftt;
+    l.length = fftt;
+    l.b = 0.15;
+    return l;
+  };
+  net.links = {link(1, 4, 1.0), link(2, 4, 1.0), link(4, 3, 1.0), link(4, 5, 1.0), link(5, 3, 1.0)};
+  Demand d;
+  d.zones = 3;
+  d.origins.push_back({0, {2}, {1e-10}});
+  d.origins.push_back({1, {2}, {1000.0}});
+  const AssignmentResult r = solve(net, d, options(Algorithm::AlgorithmB, 1e-12));
+  ASSERT_EQ(r.stop, StopReason::Converged);
+  ASSERT_TRUE(r.bushes);
+  const std::vector<double>& tiny = r.bushes->origins[0].flows;
+  EXPECT_NEAR(tiny[0], 1e-10, 1e-19);  // the tiny origin's access link still carries its trips
+  EXPECT_NEAR(tiny[2] + tiny[4], 1e-10, 1e-19);
+  EXPECT_LE(worstConservationError(net, d, *r.bushes), 1e-9);
+  EXPECT_NEAR(r.flows[2] + r.flows[4], 1000.0 + 1e-10, 1e-9);
+
+  const City city =
+      generateCity({.layout = "grid", .size = 8, .zones = 16, .total_demand = 80000.0, .seed = 3});
+  const AssignmentResult c = solve(city.network, city.demand, options(Algorithm::AlgorithmB, 1e-12));
+  ASSERT_TRUE(c.bushes);
+  EXPECT_LE(worstConservationError(city.network, city.demand, *c.bushes), 1e-9);
 }

@@ -170,3 +170,180 @@ TEST(Coordinates, LayoutIsDeterministicAndSpreadsNodes) {
     for (size_t j = i + 1; j < p.size(); ++j) EXPECT_GT(std::hypot(p[i].x - p[j].x, p[i].y - p[j].y), 0.05);
   }
 }
+
+// Issue 15 item 2: std::from_chars reads "nan" and "inf", and every later `x < 0` check lets NaN
+// through; a nan free-flow time used to give "converged" and a wrong TSTT. Every number of a
+// TNTP file is finite, and the error names file, line and field.
+TEST(TntpReader, NonFiniteNumbersAreErrorsNamingFileLineAndField) {
+  const auto with = [](const std::string& from, const std::string& to) {
+    std::string text = kNet;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  // Line 10 is "3 4 50.5 2 3 1 2 0 5 1": capacity length fftt b power speed toll type.
+  expectOneLineNaming(errorOf(with("\t2\t3\t1\t2\t0\t5", "\t2\tnan\t1\t2\t0\t5")),
+                      "bad_net.tntp:10: field 'free_flow_time': 'nan' is not a finite number");
+  expectOneLineNaming(errorOf(with("50.5", "inf")),
+                      "bad_net.tntp:10: field 'capacity': 'inf' is not a finite");
+  expectOneLineNaming(errorOf(with("50.5\t2", "50.5\t-inf")), "bad_net.tntp:10: field 'length': '-inf'");
+  expectOneLineNaming(errorOf(with("\t3\t1\t2\t0\t5", "\t3\tNaN\t2\t0\t5")),
+                      "bad_net.tntp:10: field 'b': 'NaN'");
+  expectOneLineNaming(errorOf(with("\t1\t2\t0\t5", "\t1\tinfinity\t0\t5")),
+                      "bad_net.tntp:10: field 'power': 'infinity' is not a finite number");
+  expectOneLineNaming(errorOf(with("\t2\t0\t5\t1", "\t2\tnan\t5\t1")),
+                      "bad_net.tntp:10: field 'speed': 'nan'");
+  expectOneLineNaming(errorOf(with("\t0\t5\t1", "\t0\t+nan\t1")), "bad_net.tntp:10: field 'toll': '+nan'");
+  expectOneLineNaming(errorOf(with("\t5\t1\t; ~", "\t5\tnan\t; ~")),
+                      "bad_net.tntp:10: field 'link_type': 'nan'");
+  expectOneLineNaming(errorOf(with("50.5", "1e999")), "bad_net.tntp:10: field 'capacity': '1e999' is out of");
+  // Node numbers and counts are integers: 3.7 is not node 3.
+  expectOneLineNaming(errorOf(with("\t3\t4\t50.5", "\t3.7\t4\t50.5")),
+                      "bad_net.tntp:10: field 'init_node': '3.7' is not an integer");
+  expectOneLineNaming(errorOf(with("<NUMBER OF NODES> 4", "<NUMBER OF NODES> nan")),
+                      "bad_net.tntp:2: field 'NUMBER OF NODES': 'nan' is not a finite number");
+  expectOneLineNaming(errorOf(with("<NUMBER OF LINKS> 4", "<NUMBER OF LINKS> inf")),
+                      "bad_net.tntp:4: field 'NUMBER OF LINKS': 'inf'");
+}
+
+// Issue 15 item 1: a negative toll or length with a toll or distance factor makes a negative-cost
+// cycle (Dijkstra pushed forever); negative constant costs are refused where they are read.
+TEST(TntpReader, NegativeTollLengthOrFreeFlowTimeIsAnError) {
+  const auto with = [](const std::string& from, const std::string& to) {
+    std::string text = kNet;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  expectOneLineNaming(errorOf(with("\t0\t5\t1", "\t0\t-1000\t1")),
+                      "bad_net.tntp:10: field 'toll': -1000 is negative");
+  expectOneLineNaming(errorOf(with("50.5\t2", "50.5\t-2")),
+                      "bad_net.tntp:10: field 'length': -2 is negative");
+  expectOneLineNaming(errorOf(with("\t2\t3\t1\t2", "\t2\t-3\t1\t2")),
+                      "bad_net.tntp:10: field 'free_flow_time': -3 is negative");
+  expectOneLineNaming(errorOf(with("\t3\t1\t2\t0\t5", "\t3\t-1\t2\t0\t5")), "bad_net.tntp:10: field 'b': -1");
+  expectOneLineNaming(errorOf(with("\t1\t2\t0\t5", "\t1\t-2\t0\t5")), "bad_net.tntp:10: field 'power': -2");
+  expectOneLineNaming(errorOf(with("\t3\t4\t50.5\t2\t3\t1", "\t3\t4\t0\t2\t3\t1")),
+                      "bad_net.tntp:10: field 'capacity': 0 with b > 0");
+  // A zero toll written with a sign is fine.
+  EXPECT_NO_THROW(parseNetwork(with("\t0\t5\t1", "\t0\t-0\t1"), "ok_net.tntp"));
+}
+
+TEST(TntpReader, FirstThruNodeBeyondNodesPlusOneIsAnError) {
+  const auto with = [](const std::string& value) {
+    std::string text = kNet;
+    text.replace(text.find("<FIRST THRU NODE> 3"), 19, "<FIRST THRU NODE> " + value);
+    return text;
+  };
+  // nodes + 1 (here 5) means no node may be passed through: allowed. 6 names no node.
+  EXPECT_EQ(parseNetwork(with("5"), "ok_net.tntp").first_thru_node, 5);
+  expectOneLineNaming(errorOf(with("6")),
+                      "bad_net.tntp:3: field 'FIRST THRU NODE': 6 exceeds NUMBER OF NODES + 1");
+  expectOneLineNaming(errorOf(with("2.5")),
+                      "bad_net.tntp:3: field 'FIRST THRU NODE': '2.5' is not an integer");
+  // Networks built in code are checked by validate().
+  Network net = parseNetwork(kNet, "ok_net.tntp");
+  net.first_thru_node = 6;
+  EXPECT_THROW(validate(net, "code"), routescope::core::Error);
+}
+
+TEST(TntpReader, NonFiniteOrNegativeDemandAndFlowsAreErrors) {
+  const auto error = [](const std::string& text) {
+    try {
+      parseTrips(text, "t_trips.tntp");
+    } catch (const routescope::core::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const std::string head = "<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin 1\n";
+  EXPECT_NE(error(head + " 2 : nan;\n").find("t_trips.tntp:4: field 'flow': 'nan' is not a finite number"),
+            std::string::npos)
+      << error(head + " 2 : nan;\n");
+  EXPECT_NE(error(head + " 2 : 1; 3 : inf;\n").find("t_trips.tntp:4: field 'flow': 'inf'"),
+            std::string::npos);
+  EXPECT_NE(error(head + " 2 : -1;\n").find("t_trips.tntp:4: field 'flow': negative"), std::string::npos);
+  EXPECT_NE(error(head + " 2.5 : 1;\n").find("t_trips.tntp:4: field 'destination': '2.5' is not an integer"),
+            std::string::npos);
+  EXPECT_NE(error("<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin nan\n 2 : 1;\n")
+                .find("t_trips.tntp:3: field 'Origin': 'nan'"),
+            std::string::npos);
+  EXPECT_NE(error("<NUMBER OF ZONES> 3\n<TOTAL OD FLOW> nan\n<END OF METADATA>\nOrigin 1\n 2 : 1;\n")
+                .find("t_trips.tntp:2: field 'TOTAL OD FLOW': 'nan'"),
+            std::string::npos);
+  // Demand built in code is checked by validate().
+  Network net = parseNetwork(kNet, "ok_net.tntp");
+  Demand d;
+  d.zones = 2;
+  d.origins.push_back({0, {1}, {std::nan("")}});
+  EXPECT_THROW(validate(net, d, "code"), routescope::core::Error);
+
+  // Flow files (the published reference solutions).
+  const auto flow_error = [](const std::string& text) {
+    try {
+      parseFlows(text, "x_flow.tntp");
+    } catch (const routescope::core::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(flow_error("From To Volume Cost\n1 2 nan 3\n").find("x_flow.tntp:2: field 'Volume': 'nan'"),
+            std::string::npos);
+  EXPECT_NE(flow_error("From To Volume Cost\n1 2 3 inf\n").find("x_flow.tntp:2: field 'Cost': 'inf'"),
+            std::string::npos);
+  EXPECT_NE(
+      flow_error("From To Volume Cost\n1 2 3 4\n1.5 2 3 4\n").find("x_flow.tntp:3: field 'From': '1.5'"),
+      std::string::npos);
+}
+
+// Node files and GeoJSON points: a node id written 3.7 is an error (it used to be node 3), and
+// non-finite or non-numeric coordinates name the file (GeoJSON used to throw nlohmann's own
+// message, which names no file).
+TEST(Coordinates, NonNumericOrNonFiniteNodeDataNamesTheFile) {
+  const std::string dir = std::filesystem::temp_directory_path() / "routescope_traffic_coords_test";
+  std::filesystem::create_directories(dir);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    const std::string path = dir + "/" + name;
+    writeTextFile(path, text);
+    return path;
+  };
+  const auto error = [](const std::string& path) {
+    try {
+      readCoordinates(path, 3);
+    } catch (const routescope::core::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const auto expectError = [](const std::string& message, const std::string& part) {
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    EXPECT_NE(message.find(part), std::string::npos) << message;
+  };
+  const std::string good = "Node X Y ;\n1 0 0 ;\n2 1 0 ;\n3 1 1 ;\n";
+  EXPECT_EQ(readCoordinates(write("good_node.tntp", good), 3)[2].y, 1.0);
+  const std::string id = write("id_node.tntp", "Node X Y ;\n1 0 0 ;\n2 1 0 ;\n3.7 1 1 ;\n");
+  expectError(error(id), id + ":4: field 'node': '3.7' is not an integer");
+  const std::string nan_x = write("nan_node.tntp", "Node X Y ;\n1 0 0 ;\n2 nan 0 ;\n3 1 1 ;\n");
+  expectError(error(nan_x), nan_x + ":3: field 'X': 'nan' is not a finite number");
+  const std::string inf_y = write("inf_node.tntp", "Node X Y ;\n1 0 0 ;\n2 1 inf ;\n3 1 1 ;\n");
+  expectError(error(inf_y), inf_y + ":3: field 'Y': 'inf'");
+  const std::string junk = write("junk_node.tntp", "Node X Y ;\n1 0 0 ;\n2 1 0x ;\n3 1 1 ;\n");
+  expectError(error(junk), junk + ":3: field 'Y': '0x' is not a number");
+
+  const auto feature = [](const std::string& id_text, const std::string& coordinates) {
+    return "{\"type\":\"Feature\",\"properties\":{\"id\":" + id_text +
+           "},\"geometry\":{\"type\":\"Point\",\"coordinates\":" + coordinates + "}}";
+  };
+  const auto collection = [&](const std::string& third) {
+    return "{\"type\":\"FeatureCollection\",\"features\":[" + feature("1", "[0,0]") + "," +
+           feature("2", "[1,0]") + "," + third + "]}";
+  };
+  EXPECT_EQ(readCoordinates(write("good.geojson", collection(feature("3", "[1, 1]"))), 3)[2].x, 1.0);
+  const std::string text = write("text.geojson", collection(feature("3", "[\"a\", 1]")));
+  expectError(error(text), text + ": feature 3: field 'coordinates': \"a\" is not a number");
+  const std::string huge = write("huge.geojson", collection(feature("3", "[1e999, 1]")));
+  expectError(error(huge), huge + ": not valid JSON ([json.exception.out_of_range.406] number overflow");
+  const std::string fraction = write("fraction.geojson", collection(feature("3.7", "[1, 1]")));
+  expectError(error(fraction), fraction + ": feature 3: field 'id': 3.7 is not a node number");
+  const std::string not_object = write("array.geojson", collection("[1, 2]"));
+  expectError(error(not_object), not_object + ": feature 3");
+  std::filesystem::remove_all(dir);
+}

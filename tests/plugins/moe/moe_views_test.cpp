@@ -371,6 +371,8 @@ QHash<QString, QString> exportAll(const QString& dir, const RunData& run, const 
   return csvs;
 }
 
+QString storyText(const QList<DemoStep>& story, const QString& figure);  // below, with the story tests
+
 // Two linear runs differing only in seed and a GRU run; the second linear run routes 1 in 5
 // choices at random and learns later, so that the runs differ visibly.
 TEST_F(MoeViewsTest, ComparisonRunShowsEveryRunSideBySideAndExports) {
@@ -435,6 +437,23 @@ TEST_F(MoeViewsTest, ComparisonRunShowsEveryRunSideBySideAndExports) {
   EXPECT_TRUE(csvs["comparison-bpb"].contains(QStringLiteral(",2.55,0.0707107,2")))
       << csvs["comparison-bpb"].toStdString();
   EXPECT_EQ(comparison["seed_groups"].size(), 2u);
+  // Early routing learning: run 0 never changes (90 % at the first step 10); the GRU run is noisy
+  // before step 30 only (reached at 30); run 1 is noisy at every step, the final one included, so
+  // no checkpoint before the final one reaches 90 %: null, never the final step 40 itself.
+  EXPECT_EQ(comparison["runs"][0]["early_learning"]["first_step_at_threshold"], 10);
+  EXPECT_EQ(comparison["runs"][2]["early_learning"]["first_step_at_threshold"], 30);
+  EXPECT_TRUE(comparison["runs"][1]["early_learning"]["first_step_at_threshold"].is_null())
+      << comparison["runs"][1]["early_learning"].dump();
+  const QString agreement = csvs["comparison-agreement"];
+  EXPECT_TRUE(agreement.contains(QString::fromStdString(ids[0]) + ",linear,1,10,10,"))
+      << agreement.toStdString();
+  EXPECT_TRUE(agreement.contains(QString::fromStdString(ids[1]) + ",linear,2,,10,"))
+      << agreement.toStdString();
+  EXPECT_TRUE(agreement.contains(QString::fromStdString(ids[2]) + ",gru,1,30,10,"))
+      << agreement.toStdString();
+  const QString early = storyText(demoStory(comparison["runs"][1]), "routing-agreement");
+  EXPECT_TRUE(early.contains("did not appear") && early.contains("No checkpoint before the final one"))
+      << early.toStdString();
 
   MoeRunView view(run, {});
   EXPECT_TRUE(view.isReady());
@@ -598,7 +617,9 @@ TEST(MoeDemoStory, QuotesTheMeasuredValuesOfEachFinding) {
   EXPECT_TRUE(domain.contains("expert 1 of layer 0 receives 60.0 % of the \"code\" tokens, 2.4 times"))
       << domain.toStdString();
   const QString cross = storyText(story, "cross-layer-mi");
-  EXPECT_TRUE(cross.contains("0.42 bits") && cross.contains("0.17 bits")) << cross.toStdString();
+  // Top-1 MI in bits, the RMoE binned measure in nats (scikit-learn's mutual_info_score).
+  EXPECT_TRUE(cross.contains("0.42 bits") && cross.contains("0.17 nats")) << cross.toStdString();
+  EXPECT_FALSE(cross.contains("0.17 bits")) << cross.toStdString();
   EXPECT_TRUE(appeared(story, "expert-load"));
   EXPECT_TRUE(storyText(story, "expert-load").contains("1.60 times"))
       << storyText(story, "expert-load").toStdString();
@@ -626,6 +647,35 @@ TEST(MoeDemoStory, SaysPlainlyWhenAFindingDidNotAppear) {
   EXPECT_TRUE(storyText(story, "routing-agreement").contains("only at step 300"));
   EXPECT_TRUE(storyText(story, "drop-by-position").contains("no dropped choices"));
   EXPECT_TRUE(storyText(story, "expert-load").contains("1 expert(s)"));
+
+  // No checkpoint before the final one reached the threshold (the analysis gives null).
+  a["early_learning"]["first_step_at_threshold"] = nullptr;
+  const QString never = storyText(demoStory(a), "routing-agreement");
+  EXPECT_TRUE(never.contains("did not appear")) << never.toStdString();
+  EXPECT_TRUE(never.contains("No checkpoint before the final one reached 90.0 %")) << never.toStdString();
+}
+
+// The cross-layer figure mixes two units: its title, column groups' data and CSV name them.
+TEST_F(MoeViewsTest, CrossLayerFigureLabelsBitsAndNats) {
+  const nlohmann::json m = {{0.5, 0.25}, {0.25, 0.5}};
+  const nlohmann::json a = {{"layers", 2},
+                            {"cross_layer_mi_top1", {{"corrected", m}, {"raw", m}, {"bias", m}}},
+                            {"cross_layer_mi_binned", {{"matrix", m}, {"unit", "nats"}}}};
+  auto figure = createAnalysisFigure(a, QStringLiteral("cross-layer-mi"));
+  ASSERT_NE(figure, nullptr);
+  auto* heatmap = dynamic_cast<widgets::HeatmapView*>(figure.get());
+  ASSERT_NE(heatmap, nullptr);
+  EXPECT_TRUE(heatmap->title().contains("bits") && heatmap->title().contains("nats"))
+      << heatmap->title().toStdString();
+  const QString csv = dir_.filePath("cross.csv");
+  ASSERT_EQ(exportFigureFile(*figure, csv), QString());
+  QFile file(csv);
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  const QString text = QString::fromUtf8(file.readAll());
+  EXPECT_TRUE(text.startsWith("measure,unit,layer_i,layer_j,value")) << text.toStdString();
+  EXPECT_TRUE(text.contains("top1_corrected,bits,0,1,0.25")) << text.toStdString();
+  EXPECT_TRUE(text.contains("binned_probabilities,nats,0,1,0.25")) << text.toStdString();
+  EXPECT_TRUE(figureExplanation(QStringLiteral("cross-layer-mi")).contains("nats"));
 }
 
 }  // namespace

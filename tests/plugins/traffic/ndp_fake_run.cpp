@@ -9,7 +9,9 @@
 #include <numeric>
 #include <random>
 #include <sstream>
+#include <tuple>
 
+#include "backend/search/anytime_trace.h"
 #include "backend/traffic/assignment.h"
 #include "backend/traffic/generator.h"
 #include "plugins/traffic/map_data.h"
@@ -173,17 +175,19 @@ FakeNdpRun fakeNdpRun() {
   fake.pareto_rows = int(fractions.size());
   fake.files["pareto.csv"] = pareto;
 
+  // gap_vs_time.csv is an anytime trace, written by the backend's writer as the job writes it.
   const double reference = after.final.tstt;
-  const auto gap = [&](double tstt) { return num(100.0 * (tstt - reference) / reference); };
-  std::string chart = "method,seconds,best_tstt,gap_percent\n";
-  chart += "exact,9.6," + num(reference) + "," + gap(reference) + "\n";
-  for (const auto& [s, t] :
-       std::vector<std::pair<double, double>>{{0.4, 1.031}, {1.1, 1.012}, {2.3, 1.004}, {4.8, 1.0}})
-    chart += "ga-exact," + num(s) + "," + num(reference * t) + "," + gap(reference * t) + "\n";
-  for (const auto& [s, t] : std::vector<std::pair<double, double>>{{3.0, 1.02}, {3.05, 1.006}, {3.1, 0.998}})
-    chart += "ga-gnn (predicted)," + num(s) + "," + num(reference * t) + "," + gap(reference * t) + "\n";
-  chart += "ga-gnn,3.4," + num(reference * 1.002) + "," + gap(reference * 1.002) + "\n";
-  fake.files["gap_vs_time.csv"] = chart;
+  search::AnytimeTrace chart;
+  chart.reference = reference;
+  chart.add(9.6, 1025, reference, "exact");
+  for (const auto& [s, e, t] : std::vector<std::tuple<double, int, double>>{
+           {0.4, 20, 1.031}, {1.1, 60, 1.012}, {2.3, 100, 1.004}, {4.8, 150, 1.0}})
+    chart.add(s, e, reference * t, "ga-exact");
+  for (const auto& [s, e, t] :
+       std::vector<std::tuple<double, int, double>>{{3.0, 20, 1.02}, {3.05, 40, 1.006}, {3.1, 60, 0.998}})
+    chart.add(s, e, reference * t, "ga-gnn (predicted)");
+  chart.add(3.4, 10, reference * 1.002, "ga-gnn");
+  fake.files["gap_vs_time.csv"] = search::writeAnytimeCsv(chart);
   fake.files["experiment.csv"] =
       "method,best_tstt,gap_percent,seconds,seconds_with_training,ue_solves,design\n"
       "exact," +

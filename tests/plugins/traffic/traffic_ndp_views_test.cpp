@@ -14,6 +14,7 @@
 #include <QXmlStreamReader>
 #include <tuple>
 
+#include "backend/core/error.h"
 #include "plugins/traffic/design_map.h"
 #include "plugins/traffic/figure_data_tab.h"
 #include "plugins/traffic/ndp_artifacts.h"
@@ -148,6 +149,26 @@ TEST(TrafficNdpViews, GapVersusTimeHasOneSeriesPerMethod) {
   ASSERT_EQ(chart->seriesCount(), 4);
   EXPECT_EQ(chart->pointCount(0), 1);
   EXPECT_EQ(chart->pointCount(1), 4);
+}
+
+// gap_vs_time.csv is read by the backend's anytime-trace reader: its errors name the artifact,
+// line and column, and a trace without a reference (no gap to draw) offers no figure.
+TEST(TrafficNdpViews, GapVersusTimeReadsTheAnytimeTraceFormat) {
+  FakeNdpRun bad = solved();
+  std::string text = solved().files.at("gap_vs_time.csv");
+  text.insert(text.find('\n', text.find('\n') + 1) + 1, "ga-exact,0.5,twenty,1,1,0\n");
+  bad.files["gap_vs_time.csv"] = text;
+  try {
+    gapVsTime(bad.run());
+    ADD_FAILURE() << "read a malformed trace";
+  } catch (const core::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("gap_vs_time.csv: line 3, column 3: evaluations"), std::string::npos)
+        << e.what();
+  }
+  FakeNdpRun plain = solved();
+  plain.files["gap_vs_time.csv"] = "method,seconds,evaluations,best_objective\nga,1,20,5\n";
+  EXPECT_THROW(gapVsTime(plain.run()), core::Error);
+  EXPECT_FALSE(TrafficPlugin().figureNames(plain.run()).contains("gap-vs-time"));
 }
 
 TEST(TrafficNdpViews, DesignMapHighlightsExactlyTheBuiltCandidates) {

@@ -10,12 +10,12 @@
 
 #include "backend/core/error.h"
 
-namespace routescope::moe {
+namespace routescope::core {
 
 class ScratchDir {
  public:
   explicit ScratchDir(const std::string& tag)
-      : path_(std::filesystem::temp_directory_path() / ("routescope-moe-" + tag)) {
+      : path_(std::filesystem::temp_directory_path() / ("routescope-" + tag)) {
     std::filesystem::create_directories(path_);
   }
   ~ScratchDir() {
@@ -40,4 +40,4 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
-}  // namespace routescope::moe
+}  // namespace routescope::core
