@@ -1,7 +1,6 @@
 #include "backend/rl/compare_job.h"
 
 #include <algorithm>
-#include <deque>
 #include <sstream>
 
 #include "backend/core/error.h"
@@ -22,23 +21,18 @@ std::vector<std::string> splitRuns(const std::string& text) {
 }
 
 // The run's metric, each point replaced by the mean of the last `window` points (episode returns
-// are noisy one by one; the curve is about the policy's level).
+// are noisy one by one; the curve is about the policy's level); at a repeated step the last wins.
 stats::Series smoothed(const std::vector<core::MetricPoint>& points, int window) {
+  std::vector<double> values;
+  for (const auto& p : points) values.push_back(p.value);
+  const auto means = stats::trailingMean(values, static_cast<size_t>(window));
   stats::Series series;
-  std::deque<double> recent;
-  double sum = 0;
-  for (const auto& p : points) {
-    recent.push_back(p.value);
-    sum += p.value;
-    if (static_cast<int>(recent.size()) > window) {
-      sum -= recent.front();
-      recent.pop_front();
-    }
-    if (!series.steps.empty() && series.steps.back() == p.step) {
-      series.values.back() = sum / static_cast<double>(recent.size());
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (!series.steps.empty() && series.steps.back() == points[i].step) {
+      series.values.back() = means[i];
     } else {
-      series.steps.push_back(p.step);
-      series.values.push_back(sum / static_cast<double>(recent.size()));
+      series.steps.push_back(points[i].step);
+      series.values.push_back(means[i]);
     }
   }
   return series;

@@ -3,18 +3,19 @@
 #include <cmath>
 
 #include "backend/core/error.h"
+#include "backend/rl/seeding.h"
 
 namespace routescope::rl {
 
 uint64_t evaluationSeed(uint64_t training_seed) {
-  return training_seed + (1ull << 40);
+  return splitMix64(training_seed ^ 0x65766131ull);  // "eva1"
 }
 
 EvaluationResult evaluatePolicy(const EnvironmentFactory& factory, const PolicyFunction& policy,
                                 const EvaluationOptions& options) {
   if (options.episodes < 1) throw core::Error("evaluation: episodes must be at least 1");
   EvaluationResult result;
-  std::mt19937_64 rng(options.seed);
+  std::mt19937_64 rng(streamSeed(options.seed, kEvaluationSampling));
   auto env = factory();
   const auto space = env->actionSpace();
   std::vector<float> obs(static_cast<size_t>(env->observationSize()));
@@ -22,7 +23,7 @@ EvaluationResult evaluatePolicy(const EnvironmentFactory& factory, const PolicyF
                             1);
   std::vector<double> action(static_cast<size_t>(space.size()));
   for (int e = 0; e < options.episodes; ++e) {
-    env->reset(options.seed + static_cast<uint64_t>(e), obs);
+    env->reset(streamSeed(options.seed, kEvaluationEpisodes, static_cast<uint64_t>(e)), obs);
     EpisodeRecord record;
     for (int64_t t = 0; t < options.max_steps; ++t) {
       if (options.cancelled && options.cancelled()) throw core::JobCancelled();

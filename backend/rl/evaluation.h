@@ -19,7 +19,8 @@ using PolicyFunction = std::function<void(std::span<const float> observation, st
 struct EvaluationOptions {
   int episodes = 20;
   bool stochastic = false;
-  // Episode e is reset with seed `seed + e`; the sampling generator (stochastic) with `seed`.
+  // Episode e is reset with streamSeed(seed, kEvaluationEpisodes, e); stochastic actions are drawn
+  // from streamSeed(seed, kEvaluationSampling).
   uint64_t seed = 0;
   int64_t max_steps = 1'000'000;  // per episode, a guard against environments without a limit
   std::function<bool()> cancelled;
@@ -39,8 +40,8 @@ struct EvaluationResult {
   double success_rate = 0.0;
 };
 
-// Seeds of evaluation episodes of a run trained with `training_seed`: far from the training
-// copies' seeds (training_seed + copy).
+// The evaluation seed of a run trained with `training_seed`: its streams (seeding.h) are
+// distinct from the training streams, so evaluation starts are never training starts.
 uint64_t evaluationSeed(uint64_t training_seed);
 
 // Throws core::JobCancelled when options.cancelled() turns true.

@@ -13,6 +13,7 @@
 #include "backend/rl/gae.h"
 #include "backend/rl/internal/ppo_parts.h"
 #include "backend/rl/running_stats.h"
+#include "backend/rl/seeding.h"
 #include "backend/rl/state_io.h"
 
 namespace routescope::rl {
@@ -85,7 +86,7 @@ struct PpoTrainer::Impl {
         seed(s),
         envs(factory, config.envs, s),
         obs_norm(static_cast<size_t>(envs.observationSize())),
-        rng(s) {
+        rng(streamSeed(s, kTrainerSampling)) {
     config.check();
     const auto& space = envs.actionSpace();
     discrete = space.kind == ActionSpace::Kind::Discrete;
@@ -321,7 +322,7 @@ struct PpoTrainer::Impl {
       for (const auto& [key, value] : intrinsic[s - 1]->update(all_obs))
         stats.info[config.streams[s].name + "/" + key] = value;
     }
-    learn(stats, all_obs, b_act, b_logp, advantages, returns, old_values, b_mask);
+    learn(stats, all_obs, b_act, b_logp, advantages, returns, old_values, b_mask, cancelled);
 
     ++update;
     stats.update = update;
@@ -352,7 +353,8 @@ struct PpoTrainer::Impl {
 
   void learn(PpoUpdateStats& stats, const torch::Tensor& all_obs, std::vector<float>& b_act,
              std::vector<float>& b_logp, std::vector<float>& advantages, std::vector<float>& returns,
-             std::vector<float>& old_values, std::vector<uint8_t>& b_mask) {
+             std::vector<float>& old_values, std::vector<uint8_t>& b_mask,
+             const std::function<bool()>& cancelled) {
     const int64_t batch = all_obs.size(0), minibatch = batch / config.minibatches;
     const auto act_all = discrete ? torch::from_blob(b_act.data(), {batch}).to(torch::kLong)
                                   : torch::from_blob(b_act.data(), {batch, width});
@@ -372,6 +374,7 @@ struct PpoTrainer::Impl {
       std::shuffle(order.begin(), order.end(), rng);
       double epoch_kl = 0.0;
       for (int64_t start = 0; start < batch; start += minibatch) {
+        if (cancelled && cancelled()) throw core::JobCancelled();
         const auto index = torch::from_blob(order.data() + start, {minibatch}, torch::kLong);
         const auto o = all_obs.index_select(0, index);
         const auto params = net->actionParameters(o);
@@ -507,14 +510,15 @@ struct PpoTrainer::Impl {
     try {
       update = std::stoll(metaOf(file, "update"));
       global_step = std::stoll(metaOf(file, "global_step"));
-    } catch (const std::invalid_argument&) {
+    } catch (const std::exception&) {
       throw core::Error(path + ": bad update counters");
     }
     obs = view(envs.observations(), static_cast<size_t>(n));
   }
 
   PolicyFunction policyFunction(std::shared_ptr<void> keep_alive) {
-    // Frozen copies: later training does not change an evaluation in progress.
+    // The observation statistics are copied (later training does not move them); the network is
+    // the live one, so evaluate between iterate() calls, on the trainer's thread.
     const RunningMeanStd stats = obs_norm;
     return [this, stats, keep_alive](std::span<const float> observation, std::span<const uint8_t> mask,
                                      bool stochastic, std::mt19937_64& generator, std::span<double> action) {

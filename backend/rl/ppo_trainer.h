@@ -55,7 +55,8 @@ class PpoTrainer {
   int64_t globalStep() const;
   bool finished() const { return updatesDone() >= config().updates(); }
 
-  // One rollout and one learning phase. `cancelled` is polled every environment step; when it
+  // One rollout and one learning phase. `cancelled` is polled every environment step and every
+  // minibatch; when it
   // turns true, core::JobCancelled is thrown and the trainer is half-way through a rollout: only
   // its last checkpoint is a point to resume from.
   PpoUpdateStats iterate(const std::function<bool()>& cancelled = {});
@@ -66,8 +67,9 @@ class PpoTrainer {
   // Throws core::Error naming the file when it does not fit this trainer's shapes.
   void loadCheckpoint(const std::string& path);
 
-  // The current policy for evaluation (observation normalisation frozen at its current state);
-  // valid while the trainer lives.
+  // The current policy for evaluation (observation normalisation frozen at its current state).
+  // It uses the trainer's live network: call it between iterate() calls, on the same thread, and
+  // only while the trainer lives.
   PolicyFunction policy() const;
 
  private:

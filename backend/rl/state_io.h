@@ -2,6 +2,7 @@
 // Exact binary state of environments and trainers for checkpoints: plain values bit for bit,
 // vectors with their length, random generators through their standard text form.
 
+#include <algorithm>
 #include <cstdint>
 #include <istream>
 #include <ostream>
@@ -39,7 +40,10 @@ void putVector(std::ostream& out, const std::vector<T>& values) {
 template <typename T>
 std::vector<T> getVector(std::istream& in, uint64_t max_size = 1ull << 32) {
   const auto size = get<uint64_t>(in);
-  if (size > max_size) throw core::Error("checkpoint state: implausible vector length");
+  // A corrupt length must not allocate before the read fails: at most what the stream still holds.
+  const auto left = static_cast<uint64_t>(std::max<std::streamsize>(in.rdbuf()->in_avail(), 0));
+  if (size > max_size || size > left / sizeof(T))
+    throw core::Error("checkpoint state: implausible vector length");
   std::vector<T> values(size);
   if (!in.read(reinterpret_cast<char*>(values.data()), static_cast<std::streamsize>(size * sizeof(T)))) {
     throw core::Error("checkpoint state: truncated");
@@ -54,7 +58,8 @@ inline void putText(std::ostream& out, const std::string& text) {
 
 inline std::string getText(std::istream& in) {
   const auto size = get<uint64_t>(in);
-  if (size > (1ull << 30)) throw core::Error("checkpoint state: implausible text length");
+  const auto left = static_cast<uint64_t>(std::max<std::streamsize>(in.rdbuf()->in_avail(), 0));
+  if (size > (1ull << 30) || size > left) throw core::Error("checkpoint state: implausible text length");
   std::string text(size, '\0');
   if (!in.read(text.data(), static_cast<std::streamsize>(size)))
     throw core::Error("checkpoint state: truncated");

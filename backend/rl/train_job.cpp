@@ -30,9 +30,10 @@ void checkResumable(const nlohmann::json& config, const nlohmann::json& earlier,
     if (mayDifferOnResume(dotted)) continue;
     const auto found = then.find(key);
     if (found == then.end() || *found != value) {
-      throw core::Error("resume.run " + run_id + ": its " + dotted + " is " +
-                        (found == then.end() ? std::string("unset") : found->dump()) + ", this run's " +
-                        value.dump() + " (only total_steps may grow)");
+      throw core::Error(
+          "resume.run " + run_id + ": its " + dotted + " is " +
+          (found == then.end() ? std::string("unset") : found->dump()) + ", this run's " + value.dump() +
+          " (a resume may change only resume.run, stop_at_step, checkpoint_every and eval_episodes)");
     }
   }
 }
@@ -112,7 +113,10 @@ class TrainJob : public core::Job {
       record(context, stats, recent_return);
       const bool last = trainer.finished() || (stop_at > 0 && trainer.globalStep() >= stop_at);
       if (last || (checkpoint_every > 0 && stats.update % checkpoint_every == 0)) saveCheckpoint();
-      if (eval_every > 0 && (stats.update % eval_every == 0 || last) && eval_episodes > 0) {
+      // The last update's evaluation is the final one below (when training finished).
+      const bool final_evaluation = trainer.finished() && eval_episodes > 0;
+      if (eval_every > 0 && (stats.update % eval_every == 0 || last) && eval_episodes > 0 &&
+          !final_evaluation) {
         const auto eval = evaluateNow(trainer.policy(), factory, seed, eval_episodes, false, context);
         context.metric("eval_return", stats.global_step, eval.mean_return);
       }
@@ -129,6 +133,7 @@ class TrainJob : public core::Job {
                              {"finished", trainer.finished()}};
     if (trainer.finished() && eval_episodes > 0) {
       const auto eval = evaluateNow(trainer.policy(), factory, seed, eval_episodes, false, context);
+      if (eval_every > 0) context.metric("eval_return", trainer.globalStep(), eval.mean_return);
       context.artifactText(std::string(kEvaluationEpisodesArtifact), episodesCsv(eval));
       result["eval_mean_return"] = eval.mean_return;
       result["eval_std_return"] = eval.std_return;

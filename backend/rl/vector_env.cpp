@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "backend/core/error.h"
+#include "backend/rl/seeding.h"
 #include "backend/rl/state_io.h"
 
 namespace routescope::rl {
@@ -23,8 +24,9 @@ VectorEnv::VectorEnv(const EnvironmentFactory& factory, int copies, uint64_t see
   episode_return_.assign(n, 0.0);
   episode_length_.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    envs_[i]->reset(seed + i, std::span(obs_).subspan(i * static_cast<size_t>(obs_size_),
-                                                      static_cast<size_t>(obs_size_)));
+    envs_[i]->reset(
+        streamSeed(seed, kTrainingCopies, i),
+        std::span(obs_).subspan(i * static_cast<size_t>(obs_size_), static_cast<size_t>(obs_size_)));
   }
   refreshMasks();
 }

@@ -25,7 +25,8 @@ struct EpisodeEnd {
 
 class VectorEnv {
  public:
-  // Copy i is first reset with seed `seed + i`; later resets continue each copy's own generator.
+  // Copy i is first reset with streamSeed(seed, kTrainingCopies, i); later resets continue each
+  // copy's own generator.
   VectorEnv(const EnvironmentFactory& factory, int copies, uint64_t seed);
 
   int copies() const { return static_cast<int>(envs_.size()); }

@@ -148,7 +148,11 @@ bool GeneticSearch<Genome>::evaluate(std::vector<Individual>& people, int& spent
     if (values.size() != fresh.size())
       throw core::Error("genetic search: the objective returned " + std::to_string(values.size()) +
                         " values for " + std::to_string(fresh.size()) + " genomes");
-    for (size_t k = 0; k < fresh.size(); ++k) cache_.insert_or_assign(fresh[k], values[k]);
+    for (size_t k = 0; k < fresh.size(); ++k) {
+      // A NaN would break the ordering the selection sorts by.
+      if (std::isnan(values[k])) throw core::Error("genetic search: the objective returned NaN for a genome");
+      cache_.insert_or_assign(fresh[k], values[k]);
+    }
     spent += static_cast<int>(fresh.size());
   }
   bool complete = true;

@@ -56,4 +56,16 @@ std::vector<CurvePoint> aggregateCurves(std::span<const Series> runs, const Curv
   return points;
 }
 
+std::vector<double> trailingMean(std::span<const double> values, std::size_t window) {
+  if (window < 1) throw core::Error("stats: window must be >= 1, got 0");
+  std::vector<double> means(values.size());
+  double sum = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sum += values[i];
+    if (i >= window) sum -= values[i - window];
+    means[i] = sum / static_cast<double>(std::min(i + 1, window));
+  }
+  return means;
+}
+
 }  // namespace routescope::stats

@@ -39,6 +39,10 @@ struct CurvePoint {
 // steps with the same run count resample the same run sets (the band is the pointwise interval of
 // consistent bootstrap curves). Throws core::Error for no runs, an empty run, runs[i].steps and
 // .values of different lengths, decreasing steps, non-finite values, or bad bootstrap options.
+// Element i: the mean of values[max(0, i − window + 1) … i] (a trailing moving average, as the
+// learning-curve figures smooth noisy episode returns). Throws core::Error for window < 1.
+std::vector<double> trailingMean(std::span<const double> values, std::size_t window);
+
 std::vector<CurvePoint> aggregateCurves(std::span<const Series> runs, const CurveOptions& options = {});
 
 }  // namespace routescope::stats

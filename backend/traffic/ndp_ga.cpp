@@ -20,6 +20,7 @@ GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double 
   const NdpProblem& problem = exact.problem();
   const size_t m = problem.candidates.size();
   if (m == 0) throw core::Error("genetic algorithm: the problem has no candidates");
+  if (!(budget >= 0)) throw core::Error("genetic algorithm: the budget must be a non-negative number");
   const double mutation = options.mutation < 0 ? 1.0 / static_cast<double>(m) : options.mutation;
   // Initial population: random designs, each bit on with the probability that fills about the
   // budget on average, made feasible.

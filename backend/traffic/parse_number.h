@@ -25,9 +25,10 @@ inline ParsedNumber parseFiniteNumber(std::string_view token) {
   ParsedNumber out;
   const char* first = token.data();
   const char* last = token.data() + token.size();
-  if (first != last && *first == '+') ++first;
+  const bool plus = first != last && *first == '+';
+  if (plus) ++first;
   const auto [ptr, ec] = std::from_chars(first, last, out.value);
-  if (first == last || ptr != last) {
+  if (first == last || ptr != last || (plus && *first == '-')) {  // "+-3" is not a number
     out.problem = NumberProblem::NotANumber;
   } else if (ec == std::errc::result_out_of_range) {
     out.problem = NumberProblem::OutOfRange;  // 1e999 (overflow) or 1e-999 (underflow)

@@ -2,11 +2,11 @@
 
 #include <QObject>
 #include <cmath>
-#include <deque>
 #include <sstream>
 
 #include "backend/core/error.h"
 #include "backend/rl/artifacts.h"
+#include "backend/stats/learning_curve.h"
 
 namespace routescope::plugins::rl {
 namespace {
@@ -41,18 +41,12 @@ std::unique_ptr<widgets::ChartView> learningCurveFigure(const RunData& run) {
                     QObject::tr("episode return"));
   const auto episodes = pointsOf(run, "episodic_return");
   view->setPoints(view->addSeries(QObject::tr("episodes"), widgets::SeriesKind::Scatter), episodes);
+  std::vector<double> returns;
+  for (const auto& p : episodes) returns.push_back(p.y());
+  const auto means = stats::trailingMean(returns, 20);
   QList<QPointF> mean;
-  std::deque<double> window;
-  double sum = 0;
-  for (const auto& p : episodes) {
-    window.push_back(p.y());
-    sum += p.y();
-    if (window.size() > 20) {
-      sum -= window.front();
-      window.pop_front();
-    }
-    mean.append(QPointF(p.x(), sum / static_cast<double>(window.size())));
-  }
+  for (qsizetype i = 0; i < episodes.size(); ++i)
+    mean.append(QPointF(episodes[i].x(), means[static_cast<size_t>(i)]));
   view->setPoints(view->addSeries(QObject::tr("mean of last 20")), mean);
   if (run.hasMetric("eval_return")) {
     view->setPoints(view->addSeries(QObject::tr("evaluation"), widgets::SeriesKind::Scatter),
@@ -93,8 +87,8 @@ std::unique_ptr<widgets::ChartView> learningCurveOverSeedsFigure(const RunData& 
     double step = 0, runs = 0, e = 0, lo = 0, hi = 0;
     char c1 = 0, c2 = 0, c3 = 0, c4 = 0;
     std::istringstream row(line);
-    if (!(row >> step >> c1 >> runs >> c2 >> e >> c3 >> lo >> c4 >> hi) || c1 != ',' || c4 != ',' ||
-        !std::isfinite(e) || !std::isfinite(lo) || !std::isfinite(hi)) {
+    if (!(row >> step >> c1 >> runs >> c2 >> e >> c3 >> lo >> c4 >> hi) || c1 != ',' || c2 != ',' ||
+        c3 != ',' || c4 != ',' || !std::isfinite(e) || !std::isfinite(lo) || !std::isfinite(hi)) {
       throw core::Error("run " + run.record.id + ": " + name + " line " + std::to_string(number) +
                         ": malformed row");
     }
