@@ -18,8 +18,8 @@ AnytimeTrace anytimeTrace(const std::vector<GenerationReport>& history, const st
                           double seconds_offset, int evaluations_offset) {
   AnytimeTrace trace;
   for (const GenerationReport& r : history)
-    if (std::isfinite(r.best))
-      trace.add(seconds_offset + r.seconds, evaluations_offset + r.evaluations, r.best, label);
+    if (std::isfinite(r.best_feasible))
+      trace.add(seconds_offset + r.seconds, evaluations_offset + r.evaluations, r.best_feasible, label);
   return trace;
 }
 

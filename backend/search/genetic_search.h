@@ -35,6 +35,9 @@ using Rng = std::mt19937_64;
 struct GenerationReport {
   int generation = 0;                                     // 0: the initial population
   double best = std::numeric_limits<double>::infinity();  // best fitness so far
+  // Best fitness so far among feasible individuals (GeneticOperators::feasible; all when unset):
+  // what an anytime trace reports, since a penalised infeasible genome is no answer.
+  double best_feasible = std::numeric_limits<double>::infinity();
   double mean = 0.0;     // mean fitness of this population's evaluated individuals (0 if none)
   int evaluations = 0;   // distinct objective evaluations of this run so far
   double seconds = 0.0;  // wall time since run() started
@@ -215,6 +218,7 @@ GeneticResult<Genome> GeneticSearch<Genome>::run() {
       }
     r.best = result.history.empty() ? best : std::min(best, result.history.back().best);
     r.mean = n ? sum / n : 0.0;
+    if (result.found) r.best_feasible = result.best_objective;
     r.evaluations = spent;
     r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     result.history.push_back(r);

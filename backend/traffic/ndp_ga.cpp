@@ -32,6 +32,7 @@ GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double 
   // candidates, keeping whatever still fits), then, with probability `fill`, adds randomly chosen
   // candidates that still fit: designs that leave budget unused are rarely optimal (though they
   // can be, Braess), so most of the small solve budget goes to designs that use the budget.
+  ops.feasible = [&](const Design& d) { return withinBudget(problem, d, budget); };
   if (options.budget == BudgetHandling::Repair) {
     ops.repair = [&](Design& d, search::Rng& rng) {
       std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -76,6 +77,7 @@ GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double 
   so.on_generation = [&](const search::GenerationReport& r) {
     GaGeneration g;
     g.best = r.best;
+    g.best_feasible = r.best_feasible;
     g.mean = r.mean;
     g.evaluations = known + r.evaluations;
     g.seconds = r.seconds;
@@ -114,7 +116,8 @@ GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double 
 search::AnytimeTrace gaAnytimeTrace(const GaResult& result, const std::string& label, double seconds_offset) {
   search::AnytimeTrace trace;
   for (const GaGeneration& g : result.history)
-    if (std::isfinite(g.best)) trace.add(seconds_offset + g.seconds, g.evaluations, g.best, label);
+    if (std::isfinite(g.best_feasible))
+      trace.add(seconds_offset + g.seconds, g.evaluations, g.best_feasible, label);
   return trace;
 }
 

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <string>
@@ -122,8 +123,9 @@ ExactResult solveExact(DesignEvaluator& evaluator, double budget, const ExactOpt
 enum class BudgetHandling { Repair, Penalty };
 
 struct GaGeneration {
-  double best = 0.0;     // best fitness so far
-  double mean = 0.0;     // mean fitness of the population
+  double best = 0.0;  // best fitness so far (penalised, under BudgetHandling::Penalty)
+  double best_feasible = std::numeric_limits<double>::infinity();  // best within budget so far
+  double mean = 0.0;                                               // mean fitness of the population
   int evaluations = 0;   // distinct fitness evaluations so far (as GaResult::ue_solves)
   double seconds = 0.0;  // since the search started
 };

@@ -185,6 +185,10 @@ TEST(GeneticSearch, KnapsackOptimumByRepairAndByPenalty) {
       EXPECT_LE(-r.best_objective, optimum) << "cannot beat brute force";
       EXPECT_LT(r.evaluations, 1 << n);
       if (-r.best_objective == optimum) ++hits;
+      // The anytime trace reports feasible values only: never better than the feasible optimum
+      // (a penalised over-capacity genome can have a lower fitness than any feasible one).
+      for (const auto& point : anytimeTrace(r.history).points) EXPECT_GE(point.best_objective, -optimum);
+      EXPECT_EQ(r.history.back().best_feasible, r.best_objective);
     }
     EXPECT_GE(hits, 4) << (use_repair ? "repair" : "penalty") << ": optimum " << optimum;
   }
