@@ -73,6 +73,7 @@ GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double 
   // teach nothing, and the solve budget is small.
   so.mutation_attempts = 5;
   so.seed = options.seed;
+  so.cancelled = options.cancelled;
   GaResult result;
   so.on_generation = [&](const search::GenerationReport& r) {
     GaGeneration g;
@@ -87,7 +88,9 @@ GaResult solveGa(DesignFitness& evaluator, const DesignEvaluator& exact, double 
   search::GeneticSearch<Design> ga(
       std::move(ops), [&](const std::vector<Design>& batch) { return evaluator.evaluate(batch); }, so);
   for (const auto& [key, tstt] : evaluator.evaluated()) ga.remember(parseDesign(key, m), tstt);
-  result.generations = ga.run().generations;
+  const auto run = ga.run();
+  if (run.stop == search::StopReason::Cancelled) throw core::JobCancelled();
+  result.generations = run.generations;
   result.ue_solves = evaluator.evaluations();
 
   // The best budget-feasible designs ever evaluated, re-solved cold with exact UE at the end: the

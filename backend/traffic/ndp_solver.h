@@ -146,6 +146,9 @@ struct GaOptions {
   int recheck = 3;       // best distinct designs re-solved cold with exact UE at the end
   uint64_t seed = 1;
   std::function<void(int generation, const GaGeneration&)> on_generation;
+  // Polled every generation (a surrogate fitness never polls by itself); solveGa then throws
+  // core::JobCancelled.
+  std::function<bool()> cancelled;
 };
 
 struct GaResult {

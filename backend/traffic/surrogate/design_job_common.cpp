@@ -159,6 +159,7 @@ GaOptions gaOptions(core::JobContext& context, const nlohmann::json& config,
                                                                        : BudgetHandling::Repair;
   o.penalty = config["penalty"].get<double>();
   o.seed = context.seed();
+  o.cancelled = [&context] { return context.cancelled(); };
   o.on_generation = [&context, metric_prefix](int g, const GaGeneration& s) {
     context.metric(metric_prefix + "ga_best", g, s.best);
     context.metric(metric_prefix + "ga_mean", g, s.mean);

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "backend/core/error.h"
 #include "backend/traffic/ndp_solver.h"
 #include "backend/traffic/tntp_reader.h"
 #include "tests/support/shared_data.h"
@@ -129,4 +130,22 @@ TEST(NdpGaRegression, SameAnswersAsBeforeTheRefactorOnAPredictedFitness) {
     printRun("predicted", e.seed, r);
     check(r, e);
   }
+}
+
+// A surrogate fitness never polls cancellation itself: the GA does, every generation, and stops
+// with JobCancelled (here after 5 generations of predictions).
+TEST(NdpGaRegression, ACancelledSearchOnAPredictedFitnessStopsBetweenGenerations) {
+  ROUTESCOPE_REQUIRE_SHARED_DATA("ndp/SF_DNDP_10_1.txt", "tntp/SiouxFalls/SiouxFalls_trips.tntp");
+  const NdpProblem p = siouxFalls1();
+  DesignEvaluator exact(p, {});
+  PredictedFitness predicted(syntheticPrediction);
+  GaOptions o;
+  o.seed = 1;
+  o.generations = 30;
+  o.max_ue_solves = o.population * (o.generations + 1);
+  int generations_seen = 0;
+  o.on_generation = [&](int, const GaGeneration&) { ++generations_seen; };
+  o.cancelled = [&] { return generations_seen >= 5; };
+  EXPECT_THROW(solveGa(predicted, exact, p.budgetFor(0.5), o), routescope::core::JobCancelled);
+  EXPECT_EQ(generations_seen, 5);
 }
